@@ -1,0 +1,18 @@
+{
+    "name": "ESS Office - Cohorts",
+    "summary": "Cohorts of entities that follow an itinerary together",
+    "version": "18.0.1.0.0",
+    "category": "Services/ESS Office",
+    "website": "https://github.com/ess-office/ess-office",
+    "author": "ESS Office contributors",
+    "maintainers": ["ess-office"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "ess_mentoring",
+    ],
+    "data": [],
+    "demo": [],
+}

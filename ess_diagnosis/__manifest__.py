@@ -1,0 +1,19 @@
+{
+    "name": "ESS Office - Digital maturity diagnosis",
+    "summary": "Participatory digital-maturity diagnosis of ESS entities on top of Odoo surveys",
+    "version": "18.0.1.0.0",
+    "category": "Services/ESS Office",
+    "website": "https://github.com/ess-office/ess-office",
+    "author": "ESS Office contributors",
+    "maintainers": ["ess-office"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "ess_office_base",
+        "survey",
+    ],
+    "data": [],
+    "demo": [],
+}

@@ -1,0 +1,18 @@
+{
+    "name": "ESS Office - Mentoring",
+    "summary": "Mentoring contracts with hours budgets and goals",
+    "version": "18.0.1.0.0",
+    "category": "Services/ESS Office",
+    "website": "https://github.com/ess-office/ess-office",
+    "author": "ESS Office contributors",
+    "maintainers": ["ess-office"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "ess_diagnosis",
+    ],
+    "data": [],
+    "demo": [],
+}

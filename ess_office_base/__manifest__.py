@@ -1,0 +1,21 @@
+{
+    "name": "ESS Office",
+    "summary": "Accompany social and solidarity economy entities: profiles, mentors, providers, itineraries",
+    "version": "18.0.1.0.0",
+    "category": "Services/ESS Office",
+    "website": "https://github.com/ess-office/ess-office",
+    "author": "ESS Office contributors",
+    "maintainers": ["ess-office"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "mail",
+        "contacts",
+        "portal",
+        "project",
+    ],
+    "data": [],
+    "demo": [],
+}

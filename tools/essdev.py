@@ -1,0 +1,327 @@
+"""Odoo-level tasks behind ``make demo`` and ``make test``.
+
+Run by ``tools/ess`` inside the project's virtualenv, once PostgreSQL is up. It keeps
+template databases of the core modules the ESS addons depend on (keyed by the module
+set and the Odoo source), so that each run only installs the ESS addons themselves.
+The suite-level tests in ``tests/`` import it for the same helpers.
+"""
+
+import argparse
+import ast
+import contextlib
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import psycopg2
+from psycopg2 import sql
+
+REPO = Path(__file__).resolve().parent.parent
+ODOO_SRC = Path(os.environ.get("ESS_ODOO_SRC", ""))
+VENV = Path(os.environ.get("ESS_VENV", sys.prefix))
+CACHE = Path(
+    os.environ.get("ESS_CACHE")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ess-office"
+)
+DATA_DIR = CACHE / "data"
+LANGUAGES = "ca_ES,es_ES"
+DEMO_DB = os.environ.get("ESS_DEMO_DB", "ess_demo")
+DEMO_PORT = int(os.environ.get("ESS_HTTP_PORT", "8069"))
+TEST_DB = os.environ.get("ESS_TEST_DB", "ess_test")
+TEST_PORT = int(os.environ.get("ESS_TEST_HTTP_PORT", "8269"))
+# Logins of the demo database, printed by `make demo` and listed in the README.
+DEMO_LOGINS = [
+    ("admin", "admin", "ESS Office manager (administrator)"),
+]
+
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)"
+)
+TEST_FAILURE = re.compile(r"^(FAIL|ERROR): ")
+TEST_REPORT = re.compile(r"^(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<tests>\d+) tests when loading")
+
+
+# --- addons ----------------------------------------------------------------------------
+
+
+def manifest(addon):
+    return ast.literal_eval((REPO / addon / "__manifest__.py").read_text())
+
+
+def ess_addons():
+    """The installable ESS addons of this repository, by name."""
+    return sorted(
+        path.parent.name
+        for path in REPO.glob("ess_*/__manifest__.py")
+        if manifest(path.parent.name).get("installable", True)
+    )
+
+
+def core_dependencies(addons):
+    """The modules outside this repository that ``addons`` need, directly or not."""
+    own = set(ess_addons())
+    core, todo, seen = set(), list(addons), set()
+    while todo:
+        addon = todo.pop()
+        if addon in seen:
+            continue
+        seen.add(addon)
+        for dep in manifest(addon).get("depends", []):
+            if dep in own:
+                todo.append(dep)
+            else:
+                core.add(dep)
+    return sorted(core)
+
+
+# --- PostgreSQL ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def connect(dbname="postgres"):
+    """An autocommit connection (DDL such as CREATE DATABASE needs one), closed after use."""
+    conn = psycopg2.connect(dbname=dbname)
+    conn.autocommit = True
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def db_exists(name):
+    with connect() as conn, conn.cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return bool(cr.fetchone())
+
+
+def drop_db(name):
+    with connect() as conn, conn.cursor() as cr:
+        cr.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    shutil.rmtree(DATA_DIR / "filestore" / name, ignore_errors=True)
+
+
+def clone_db(template, name):
+    """A new database ``name`` copied from ``template``, filestore included."""
+    drop_db(name)
+    with connect() as conn, conn.cursor() as cr:
+        cr.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
+        )
+    source = DATA_DIR / "filestore" / template
+    if source.is_dir():
+        # Filestore files are written once and never changed: hard links are safe.
+        subprocess.run(["cp", "-al", str(source), str(DATA_DIR / "filestore" / name)], check=True)
+
+
+def rename_db(old, new):
+    with connect() as conn, conn.cursor() as cr:
+        cr.execute(sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(old), sql.Identifier(new)))
+    old_store = DATA_DIR / "filestore" / old
+    if old_store.is_dir():
+        old_store.rename(DATA_DIR / "filestore" / new)
+
+
+# --- Odoo ------------------------------------------------------------------------------
+
+
+def odoo_command(db, *args, http_port=None, subcommand=None):
+    command = [
+        str(VENV / "bin" / "python"),
+        str(ODOO_SRC / "odoo-bin"),
+        *([subcommand] if subcommand else []),
+        f"--addons-path={ODOO_SRC / 'odoo' / 'addons'},{REPO}",
+        f"--data-dir={DATA_DIR}",
+        f"--db_host={os.environ['PGHOST']}",
+        f"--db_port={os.environ['PGPORT']}",
+        f"--db_user={os.environ['PGUSER']}",
+        f"--db_password={os.environ['PGPASSWORD']}",
+        f"--database={db}",
+        f"--db-filter=^{re.escape(db)}$",
+        "--max-cron-threads=0",
+    ]
+    command += [f"--http-port={http_port}"] if http_port else ["--no-http"]
+    return command + list(args)
+
+
+def run_odoo(db, *args, http_port=None, log_path=None, subcommand=None, stdin=None):
+    """Run Odoo until it stops; return its exit code and its log lines."""
+    command = odoo_command(db, *args, http_port=http_port, subcommand=subcommand)
+    lines = []
+    log = open(log_path, "w") if log_path else None  # noqa: SIM115
+    try:
+        with subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        ) as proc:
+            if stdin:
+                proc.stdin.write(stdin)
+                proc.stdin.close()
+            for line in proc.stdout:
+                lines.append(line.rstrip("\n"))
+                if log:
+                    log.write(line)
+                if os.environ.get("ESS_QUIET") != "1":
+                    sys.stdout.write(line)
+            returncode = proc.wait()
+    finally:
+        if log:
+            log.close()
+    return returncode, lines
+
+
+def template_name(modules):
+    key = hashlib.sha256()
+    key.update((ODOO_SRC / "odoo" / "release.py").read_bytes())
+    key.update(str(ODOO_SRC).encode())
+    key.update(",".join(sorted(modules)).encode())
+    key.update(LANGUAGES.encode())
+    return f"ess_tpl_{key.hexdigest()[:12]}"
+
+
+def ensure_template(modules):
+    """A cached database with ``modules`` (and their demo data) and our languages."""
+    name = template_name(modules)
+    if db_exists(name):
+        return name
+    building = f"{name}_building"
+    drop_db(building)
+    print(f"[ess] building the template database {name}: {', '.join(modules)}", flush=True)
+    returncode, lines = run_odoo(
+        building,
+        f"--init={','.join(modules)}",
+        f"--load-language={LANGUAGES}",
+        "--stop-after-init",
+        log_path=CACHE / f"{name}.log",
+    )
+    if returncode or any_errors(lines):
+        drop_db(building)
+        sys.exit(f"[ess] building {name} failed: see {CACHE / (name + '.log')}")
+    rename_db(building, name)
+    return name
+
+
+def any_errors(lines):
+    return [line for line in lines if (m := LOG_LINE.match(line)) and m["level"] in ("ERROR", "CRITICAL")]
+
+
+def new_database(name, addons):
+    """A fresh database ``name`` holding the core modules ``addons`` depend on."""
+    clone_db(ensure_template(core_dependencies(addons)), name)
+
+
+# --- reports ---------------------------------------------------------------------------
+
+
+def odoo_test_counts(lines):
+    """(passed, failed) of the Odoo test run logged in ``lines``."""
+    run = failed = 0
+    outside = []
+    for line in lines:
+        match = LOG_LINE.match(line)
+        if not match:
+            continue
+        if match["logger"] == "odoo.tests.result" and (report := TEST_REPORT.match(match["msg"])):
+            run = int(report["tests"])
+            failed = int(report["failed"]) + int(report["errors"])
+        elif match["level"] in ("ERROR", "CRITICAL") and not TEST_FAILURE.match(match["msg"]):
+            outside.append(line)
+    for line in outside:
+        print(f"[ess] error outside a test: {line}")
+    # An error outside any test (a module that fails to load, say) counts as a failure.
+    return run - failed, failed + len(outside)
+
+
+def pytest_counts(junit_path):
+    if not junit_path.exists():
+        return 0, 1
+    root = ET.parse(junit_path).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root)
+    total = sum(int(s.get("tests", 0)) for s in suites)
+    failed = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+    skipped = sum(int(s.get("skipped", 0)) for s in suites)
+    return total - failed - skipped, failed
+
+
+# --- commands --------------------------------------------------------------------------
+
+
+def cmd_demo(args):
+    addons = ess_addons()
+    if db_exists(DEMO_DB):
+        print(f"[ess] updating the demo database {DEMO_DB}", flush=True)
+        step = f"--update={','.join(addons)}"
+    else:
+        print(f"[ess] creating the demo database {DEMO_DB}", flush=True)
+        new_database(DEMO_DB, addons)
+        step = f"--init={','.join(addons)}"
+    returncode, lines = run_odoo(DEMO_DB, step, "--stop-after-init", log_path=CACHE / f"{DEMO_DB}.log")
+    if returncode or any_errors(lines):
+        sys.exit(f"[ess] the demo database could not be built: see {CACHE / (DEMO_DB + '.log')}")
+    print(f"\nESS Office demo: http://localhost:{DEMO_PORT}  (database {DEMO_DB})", flush=True)
+    for login, password, who in DEMO_LOGINS:
+        print(f"  {login:<28} password {password:<10} {who}")
+    print("Stop it with Ctrl+C; `make stop` stops PostgreSQL.\n", flush=True)
+    command = odoo_command(DEMO_DB, http_port=DEMO_PORT)
+    os.execv(command[0], command)
+
+
+def cmd_test(args):
+    addons = args.addons.split(",") if args.addons else ess_addons()
+    unknown = set(addons) - set(ess_addons())
+    if unknown:
+        sys.exit(f"[ess] unknown addons: {', '.join(sorted(unknown))}")
+    work = REPO / ".ess"
+    work.mkdir(exist_ok=True)
+    print(f"[ess] Odoo tests of {', '.join(addons)} in a fresh database {TEST_DB}", flush=True)
+    new_database(TEST_DB, addons)
+    returncode, lines = run_odoo(
+        TEST_DB,
+        f"--init={','.join(addons)}",
+        "--test-enable",
+        f"--test-tags={','.join('/' + addon for addon in addons)}",
+        "--stop-after-init",
+        "--workers=0",
+        http_port=TEST_PORT,
+        log_path=work / "odoo-tests.log",
+    )
+    passed, failed = odoo_test_counts(lines)
+    if returncode and not failed:
+        failed = 1
+    print(f"[ess] Odoo tests: {passed} passed, {failed} failed (log: .ess/odoo-tests.log)", flush=True)
+
+    if not args.addons:
+        junit = work / "pytest.xml"
+        junit.unlink(missing_ok=True)
+        subprocess.run(
+            [str(VENV / "bin" / "python"), "-m", "pytest", "tests/", "-v", "-p", "no:cacheprovider", f"--junitxml={junit}"],
+            cwd=REPO,
+            check=False,
+        )
+        more_passed, more_failed = pytest_counts(junit)
+        print(f"[ess] suite-level tests: {more_passed} passed, {more_failed} failed", flush=True)
+        passed, failed = passed + more_passed, failed + more_failed
+    print(f"{passed} passed, {failed} failed", flush=True)
+    sys.exit(1 if failed else 0)
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="tools/ess")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("demo", help="build or update the demo database and serve it")
+    test = commands.add_parser("test", help="run the whole test suite")
+    test.add_argument("--addons", help="comma-separated addons: only their Odoo tests")
+    args = parser.parse_args()
+    {"demo": cmd_demo, "test": cmd_test}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -11,7 +11,8 @@ import pytest
 
 def build_wheel(source, out_dir):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out_dir), str(source)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+        + ["-w", str(out_dir), str(source)],
         check=True,
     )
     (wheel,) = out_dir.glob("*.whl")
@@ -24,37 +25,40 @@ def metadata(wheel):
         return archive.read(name).decode()
 
 
+def normalise(requirement):
+    """PEP 503 name plus its version specifier: 'odoo-addon-ess_x==18.0.*' -> 'odoo-addon-ess-x==18.0.*'."""
+    name, _sep, spec = re.split(r"[ ;]", requirement)[0].partition("==")
+    return re.sub(r"[-_.]+", "-", name).lower() + (f"=={spec}" if spec else "")
+
+
 def requirements(wheel):
-    return {re.split(r"[ ;]", line.split(": ", 1)[1])[0] for line in metadata(wheel).splitlines() if line.startswith("Requires-Dist: ")}
-
-
-def distribution(name):
-    return f"odoo-addon-{name}"
+    return {
+        normalise(line.split(": ", 1)[1])
+        for line in metadata(wheel).splitlines()
+        if line.startswith("Requires-Dist: ")
+    }
 
 
 @pytest.mark.parametrize("addon", essdev.ess_addons())
 def test_addon_wheel_names_its_dependencies(addon, repo, tmp_path):
     wheel = build_wheel(repo / addon, tmp_path)
     meta = metadata(wheel)
-    assert re.search(rf"^Name: odoo-addon-{addon}$", meta, re.M | re.I), meta
-    assert re.search(r"^Version: 18\.0\.", meta, re.M), meta
-    assert re.search(r"^License: AGPL-3$", meta, re.M), meta
-    requires = requirements(wheel)
+    assert re.search(rf"^Name: odoo-addon-{addon}$", meta, re.MULTILINE | re.IGNORECASE), meta
+    assert re.search(r"^Version: 18\.0\.1\.0\.0", meta, re.MULTILINE), meta
+    assert re.search(r"^License: AGPL-3$", meta, re.MULTILINE), meta
     expected = {
-        re.sub(r"[-_.]+", "-", distribution(dep)).lower() + "==18.0.*"
+        normalise(f"odoo-addon-{dep}==18.0.*")
         for dep in essdev.manifest(addon)["depends"]
         if dep.startswith("ess_")
     }
-    normalised = {re.sub(r"[-_.]+", "-", req.split("==")[0]).lower() + "==" + req.split("==")[1] for req in requires if "==" in req}
-    assert expected <= normalised, requires
+    requires = requirements(wheel)
+    # Its ESS dependencies and Odoo itself (core modules come with Odoo), nothing else.
+    assert {r for r in requires if r.startswith("odoo-addon-")} == expected, requires
     assert "odoo==18.0.*" in requires, requires
-    # Nothing but the declared ESS addons and Odoo itself.
-    assert {r for r in normalised if r.startswith("odoo-addon-")} == expected, requires
     with zipfile.ZipFile(wheel) as archive:
         assert f"odoo/addons/{addon}/__manifest__.py" in archive.namelist()
 
 
 def test_metapackage_depends_on_every_addon(repo, tmp_path):
     wheel = build_wheel(repo / "setup" / "_metapackage", tmp_path)
-    requires = {re.sub(r"[-_.]+", "-", r.split("==")[0]).lower() for r in requirements(wheel)}
-    assert requires == {re.sub(r"[-_.]+", "-", distribution(addon)).lower() for addon in essdev.ess_addons()}
+    assert requirements(wheel) == {normalise(f"odoo-addon-{addon}==18.0.*") for addon in essdev.ess_addons()}

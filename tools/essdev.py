@@ -43,7 +43,9 @@ LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)"
 )
 TEST_FAILURE = re.compile(r"^(FAIL|ERROR): ")
-TEST_REPORT = re.compile(r"^(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<tests>\d+) tests when loading")
+TEST_REPORT = re.compile(
+    r"^(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<tests>\d+) tests when loading"
+)
 
 
 # --- addons ----------------------------------------------------------------------------
@@ -302,7 +304,16 @@ def cmd_test(args):
         junit = work / "pytest.xml"
         junit.unlink(missing_ok=True)
         subprocess.run(
-            [str(VENV / "bin" / "python"), "-m", "pytest", "tests/", "-v", "-p", "no:cacheprovider", f"--junitxml={junit}"],
+            [
+                str(VENV / "bin" / "python"),
+                "-m",
+                "pytest",
+                "tests/",
+                "-v",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={junit}",
+            ],
             cwd=REPO,
             check=False,
         )

@@ -16,6 +16,29 @@
         "portal",
         "project",
     ],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/ess_office_base_groups.xml",
+        "security/ir.model.access.csv",
+        "security/ess_office_base_security.xml",
+        "data/ess_dimension_data.xml",
+        "data/ess_sector_data.xml",
+        "data/project_task_type_data.xml",
+        "views/ess_dimension_views.xml",
+        "views/ess_sector_views.xml",
+        "views/ess_service_package_views.xml",
+        "views/res_partner_views.xml",
+        "views/project_project_views.xml",
+        "views/ess_office_base_menus.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/ess_service_package_demo.xml",
+        "demo/project_project_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ess_office_base/static/tests/tours/*.js",
+        ],
+    },
 }

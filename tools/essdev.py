@@ -37,12 +37,20 @@ TEST_PORT = int(os.environ.get("ESS_TEST_HTTP_PORT", "8269"))
 # Logins of the demo database, printed by `make demo` and listed in the README.
 DEMO_LOGINS = [
     ("admin", "admin", "ESS Office manager (administrator)"),
+    ("officer", "officer", "officer, referent of every demo entity"),
+    ("mentor", "mentor", "mentor (office staff)"),
+    ("marta@lafornal.example", "portal", "portal: Cooperativa de Treball La Fornal"),
+    ("jana@lateulada.example", "portal", "portal: Habitatge Cooperatiu La Teulada"),
+    ("oriol@santroc.example", "portal", "portal: Associació Veïnal Sant Roc Actiu"),
 ]
 
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)"
 )
 TEST_FAILURE = re.compile(r"^(FAIL|ERROR): ")
+# A warning that names one of our addons or models is a defect too: Odoo only warns when,
+# for instance, an addon's demo data fails to load or a model has no access rule.
+OWN_WARNING = re.compile(r"\bess[_.]\w")
 TEST_REPORT = re.compile(
     r"^(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<tests>\d+) tests when loading"
 )
@@ -212,7 +220,14 @@ def ensure_template(modules):
 
 
 def any_errors(lines):
-    return [line for line in lines if (m := LOG_LINE.match(line)) and m["level"] in ("ERROR", "CRITICAL")]
+    """The log lines that report an error, or a warning about one of our addons."""
+    return [line for line in lines if (match := LOG_LINE.match(line)) and is_error(match)]
+
+
+def is_error(match):
+    return match["level"] in ("ERROR", "CRITICAL") or (
+        match["level"] == "WARNING" and bool(OWN_WARNING.search(match["msg"].replace(match["db"], "")))
+    )
 
 
 def new_database(name, addons):
@@ -234,7 +249,7 @@ def odoo_test_counts(lines):
         if match["logger"] == "odoo.tests.result" and (report := TEST_REPORT.match(match["msg"])):
             run = int(report["tests"])
             failed = int(report["failed"]) + int(report["errors"])
-        elif match["level"] in ("ERROR", "CRITICAL") and not TEST_FAILURE.match(match["msg"]):
+        elif is_error(match) and not TEST_FAILURE.match(match["msg"]):
             outside.append(line)
     for line in outside:
         print(f"[ess] error outside a test: {line}")
@@ -324,14 +339,42 @@ def cmd_test(args):
     sys.exit(1 if failed else 0)
 
 
+def cmd_i18n(args):
+    """Export an addon's terms to i18n/<addon>.pot and merge them into its ca.po and es.po."""
+    import polib  # noqa: PLC0415 - only this maintainer command needs it
+
+    addon = args.addon
+    i18n = REPO / addon / "i18n"
+    i18n.mkdir(exist_ok=True)
+    db = "ess_i18n"
+    new_database(db, [addon])
+    pot = i18n / f"{addon}.pot"
+    for step in ([f"--init={addon}"], [f"--i18n-export={pot}", f"--modules={addon}"]):
+        returncode, lines = run_odoo(db, *step, "--stop-after-init")
+        if returncode or any_errors(lines):
+            sys.exit(f"[ess] exporting the terms of {addon} failed")
+    drop_db(db)
+    template = polib.pofile(str(pot))
+    for lang in ("ca", "es"):
+        path = i18n / f"{lang}.po"
+        catalogue = polib.pofile(str(path)) if path.exists() else polib.POFile()
+        catalogue.merge(template)
+        catalogue.metadata = dict(template.metadata, Language=lang)
+        catalogue.save(str(path))
+        missing = [entry.msgid for entry in catalogue if not entry.msgstr]
+        print(f"[ess] {path.relative_to(REPO)}: {len(missing)} terms to translate")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="tools/ess")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="build or update the demo database and serve it")
     test = commands.add_parser("test", help="run the whole test suite")
     test.add_argument("--addons", help="comma-separated addons: only their Odoo tests")
+    i18n = commands.add_parser("i18n", help="export an addon's terms and merge them into ca.po and es.po")
+    i18n.add_argument("addon")
     args = parser.parse_args()
-    {"demo": cmd_demo, "test": cmd_test}[args.command](args)
+    {"demo": cmd_demo, "test": cmd_test, "i18n": cmd_i18n}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,47 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class EssOfficeCommon(TransactionCase):
+    """One user per role and two entities, A and B, each with a contact who is a portal user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
+        cls.user_manager = new_test_user(cls.env, "ess_manager", groups="ess_office_base.group_ess_manager")
+        cls.user_officer = new_test_user(cls.env, "ess_officer", groups="ess_office_base.group_ess_officer")
+        cls.user_mentor = new_test_user(cls.env, "ess_mentor", groups="ess_office_base.group_ess_mentor")
+        cls.user_employee = new_test_user(cls.env, "ess_employee", groups="base.group_user")
+        cls.sector = cls.env.ref("ess_office_base.ess_sector_housing")
+        cls.entity_a, cls.contact_a, cls.portal_a = cls._create_entity("A")
+        cls.entity_b, cls.contact_b, cls.portal_b = cls._create_entity("B")
+
+    @classmethod
+    def _create_entity(cls, letter):
+        entity = cls.env["res.partner"].create(
+            {
+                "name": f"Cooperativa {letter}",
+                "is_company": True,
+                "is_ess_entity": True,
+                "ess_legal_form": "worker_coop",
+                "ess_sector_id": cls.sector.id,
+                "ess_worker_count": 5,
+                "ess_referent_id": cls.user_officer.id,
+            }
+        )
+        contact = cls.env["res.partner"].create(
+            {"name": f"Persona {letter}", "parent_id": entity.id, "email": f"persona.{letter.lower()}@example.com"}
+        )
+        portal_user = new_test_user(
+            cls.env,
+            f"portal_{letter.lower()}",
+            groups="base.group_portal",
+            partner_id=contact.id,
+            name=contact.name,
+        )
+        return entity, contact, portal_user
+
+    @classmethod
+    def _start_itinerary(cls, entity, user=None):
+        action = entity.with_user(user or cls.user_officer).action_ess_start_itinerary()
+        return cls.env["project.project"].browse(action["res_id"])

@@ -29,7 +29,8 @@ CACHE = Path(
     or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ess-office"
 )
 DATA_DIR = CACHE / "data"
-LANGUAGES = "ca_ES,es_ES"
+# English first: the first language loaded becomes the database default.
+LANGUAGES = "en_US,ca_ES,es_ES"
 DEMO_DB = os.environ.get("ESS_DEMO_DB", "ess_demo")
 DEMO_PORT = int(os.environ.get("ESS_HTTP_PORT", "8069"))
 TEST_DB = os.environ.get("ESS_TEST_DB", "ess_test")
@@ -48,6 +49,8 @@ LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)"
 )
 TEST_FAILURE = re.compile(r"^(FAIL|ERROR): ")
+# What a test logs itself (a tour's failed step, say) is already counted by its failure.
+TEST_LOGGER = re.compile(r"^odoo\.addons\.\w+\.tests\.")
 # A warning that names one of our addons or models is a defect too: Odoo only warns when,
 # for instance, an addon's demo data fails to load or a model has no access rule.
 OWN_WARNING = re.compile(r"\bess[_.]\w")
@@ -249,7 +252,11 @@ def odoo_test_counts(lines):
         if match["logger"] == "odoo.tests.result" and (report := TEST_REPORT.match(match["msg"])):
             run = int(report["tests"])
             failed = int(report["failed"]) + int(report["errors"])
-        elif is_error(match) and not TEST_FAILURE.match(match["msg"]):
+        elif (
+            is_error(match)
+            and not TEST_FAILURE.match(match["msg"])
+            and not TEST_LOGGER.match(match["logger"])
+        ):
             outside.append(line)
     for line in outside:
         print(f"[ess] error outside a test: {line}")
@@ -341,7 +348,7 @@ def cmd_test(args):
 
 def cmd_i18n(args):
     """Export an addon's terms to i18n/<addon>.pot and merge them into its ca.po and es.po."""
-    import polib  # noqa: PLC0415 - only this maintainer command needs it
+    import polib
 
     addon = args.addon
     i18n = REPO / addon / "i18n"

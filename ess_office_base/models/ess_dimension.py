@@ -32,4 +32,3 @@ class EssDimension(models.Model):
         ("code_unique", "unique(code)", "Each dimension needs its own code."),
         ("weight_positive", "check(weight >= 0)", "A dimension's weight cannot be negative."),
     ]
-

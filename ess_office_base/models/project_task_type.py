@@ -4,6 +4,4 @@ from odoo import fields, models
 class ProjectTaskType(models.Model):
     _inherit = "project.task.type"
 
-    ess_itinerary_stage = fields.Boolean(
-        string="Itinerary stage", help="New ESS itineraries get this stage."
-    )
+    ess_itinerary_stage = fields.Boolean(string="Itinerary stage", help="New ESS itineraries get this stage.")

@@ -108,7 +108,9 @@ class ResPartner(models.Model):
         string="Bridge profile",
         help="Translates between technical and non-technical people.",
     )
-    ess_mentor_capacity = fields.Float(string="Capacity (h/month)", help="Hours per month available for mentoring.")
+    ess_mentor_capacity = fields.Float(
+        string="Capacity (h/month)", help="Hours per month available for mentoring."
+    )
     ess_mentor_entity_id = fields.Many2one(
         "res.partner",
         string="Mentor's entity",
@@ -139,7 +141,9 @@ class ResPartner(models.Model):
     def _compute_ess_accompaniment(self):
         for partner in self:
             size_points = SIZE_POINTS[partner.ess_size_class or "micro"]
-            effort = (6 - partner.ess_change_readiness) + (6 - partner.ess_market_digitalisability) + size_points
+            effort = (
+                (6 - partner.ess_change_readiness) + (6 - partner.ess_market_digitalisability) + size_points
+            )
             intensity = "light" if effort <= 5 else "standard" if effort <= 8 else "intensive"
             partner.ess_accompaniment_intensity = intensity
             partner.ess_recommended_dedication = DEDICATION_HOURS[intensity] + size_points
@@ -163,7 +167,9 @@ class ResPartner(models.Model):
         for partner in self:
             if min(partner.ess_worker_count, partner.ess_member_count, partner.ess_volunteer_count) < 0:
                 raise ValidationError(
-                    self.env._("%s: workers, members and volunteers cannot be negative.", partner.display_name)
+                    self.env._(
+                        "%s: workers, members and volunteers cannot be negative.", partner.display_name
+                    )
                 )
             if partner.ess_mentor_capacity < 0:
                 raise ValidationError(
@@ -187,14 +193,21 @@ class ResPartner(models.Model):
     @api.constrains("is_ess_mentor", "ess_mentor_type", "ess_mentor_entity_id")
     def _check_ess_peer_mentor(self):
         for partner in self:
-            if partner.is_ess_mentor and partner.ess_mentor_type == "peer" and not partner.ess_mentor_entity_id:
+            if (
+                partner.is_ess_mentor
+                and partner.ess_mentor_type == "peer"
+                and not partner.ess_mentor_entity_id
+            ):
                 raise ValidationError(
-                    self.env._("%s is a peer mentor: say which ESS entity they belong to.", partner.display_name)
+                    self.env._(
+                        "%s is a peer mentor: say which ESS entity they belong to.", partner.display_name
+                    )
                 )
             if partner.ess_mentor_entity_id and not partner.ess_mentor_entity_id.is_ess_entity:
                 raise ValidationError(
                     self.env._(
-                        "%s: a mentor's entity must be an ESS entity.", partner.ess_mentor_entity_id.display_name
+                        "%s: a mentor's entity must be an ESS entity.",
+                        partner.ess_mentor_entity_id.display_name,
                     )
                 )
 
@@ -225,7 +238,9 @@ class ResPartner(models.Model):
 
     def action_ess_view_itineraries(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ess_office_base.project_project_action_itinerary")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ess_office_base.project_project_action_itinerary"
+        )
         action["domain"] = [("ess_entity_id", "=", self.id)]
         action["context"] = {"default_ess_entity_id": self.id, "default_is_ess_itinerary": True}
         return action

@@ -8,10 +8,17 @@ class EssOfficeCommon(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
-        cls.user_manager = new_test_user(cls.env, "ess_manager", groups="ess_office_base.group_ess_manager")
-        cls.user_officer = new_test_user(cls.env, "ess_officer", groups="ess_office_base.group_ess_officer")
-        cls.user_mentor = new_test_user(cls.env, "ess_mentor", groups="ess_office_base.group_ess_mentor")
-        cls.user_employee = new_test_user(cls.env, "ess_employee", groups="base.group_user")
+        # Catalan and Spanish may be installed: the office users here work in English.
+        cls.user_manager = new_test_user(
+            cls.env, "ess_manager", groups="ess_office_base.group_ess_manager", lang="en_US"
+        )
+        cls.user_officer = new_test_user(
+            cls.env, "ess_officer", groups="ess_office_base.group_ess_officer", lang="en_US"
+        )
+        cls.user_mentor = new_test_user(
+            cls.env, "ess_mentor", groups="ess_office_base.group_ess_mentor", lang="en_US"
+        )
+        cls.user_employee = new_test_user(cls.env, "ess_employee", groups="base.group_user", lang="en_US")
         cls.sector = cls.env.ref("ess_office_base.ess_sector_housing")
         cls.entity_a, cls.contact_a, cls.portal_a = cls._create_entity("A")
         cls.entity_b, cls.contact_b, cls.portal_b = cls._create_entity("B")
@@ -30,7 +37,11 @@ class EssOfficeCommon(TransactionCase):
             }
         )
         contact = cls.env["res.partner"].create(
-            {"name": f"Persona {letter}", "parent_id": entity.id, "email": f"persona.{letter.lower()}@example.com"}
+            {
+                "name": f"Persona {letter}",
+                "parent_id": entity.id,
+                "email": f"persona.{letter.lower()}@example.com",
+            }
         )
         portal_user = new_test_user(
             cls.env,

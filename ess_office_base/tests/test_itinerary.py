@@ -31,15 +31,20 @@ class TestItinerary(EssOfficeCommon):
         self.assertNotIn(self.entity_b, itinerary.message_partner_ids)
         self.assertEqual(self.entity_a.ess_itinerary_count, 1)
         self.assertEqual(
-            self.env["project.project"].search(self.entity_a.action_ess_view_itineraries()["domain"]), itinerary
+            self.env["project.project"].search(self.entity_a.action_ess_view_itineraries()["domain"]),
+            itinerary,
         )
 
     def test_entity_portal_users_see_their_itinerary_only(self):
         itinerary_a = self._start_itinerary(self.entity_a)
         itinerary_b = self._start_itinerary(self.entity_b)
         Project = self.env["project.project"]
-        self.assertEqual(Project.with_user(self.portal_a).search([("is_ess_itinerary", "=", True)]), itinerary_a)
-        self.assertEqual(Project.with_user(self.portal_b).search([("is_ess_itinerary", "=", True)]), itinerary_b)
+        self.assertEqual(
+            Project.with_user(self.portal_a).search([("is_ess_itinerary", "=", True)]), itinerary_a
+        )
+        self.assertEqual(
+            Project.with_user(self.portal_b).search([("is_ess_itinerary", "=", True)]), itinerary_b
+        )
         with self.assertRaises(AccessError):
             itinerary_b.with_user(self.portal_a).read(["name"])
 
@@ -57,7 +62,11 @@ class TestItinerary(EssOfficeCommon):
             self.env["project.project"].create({"name": "Orphan", "is_ess_itinerary": True})
         with self.assertRaisesRegex(ValidationError, "needs an ESS entity"):
             self.env["project.project"].create(
-                {"name": "Not ESS", "is_ess_itinerary": True, "ess_entity_id": self.user_employee.partner_id.id}
+                {
+                    "name": "Not ESS",
+                    "is_ess_itinerary": True,
+                    "ess_entity_id": self.user_employee.partner_id.id,
+                }
             )
 
     def test_mentor_cannot_start_an_itinerary(self):

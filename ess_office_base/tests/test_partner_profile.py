@@ -34,7 +34,9 @@ class TestPartnerProfile(EssOfficeCommon):
                     "ess_worker_count": workers,
                 }
             )
-            self.assertEqual(self.entity_a.ess_accompaniment_intensity, intensity, (readiness, market, workers))
+            self.assertEqual(
+                self.entity_a.ess_accompaniment_intensity, intensity, (readiness, market, workers)
+            )
             self.assertEqual(self.entity_a.ess_recommended_dedication, hours, (readiness, market, workers))
 
     def test_intensity_is_stored_and_searchable(self):
@@ -52,7 +54,10 @@ class TestPartnerProfile(EssOfficeCommon):
     def test_key_factors_out_of_range_are_refused(self):
         for field in ("ess_change_readiness", "ess_market_digitalisability"):
             for value in (0, 6):
-                with self.subTest(field=field, value=value), self.assertRaisesRegex(ValidationError, "1 to 5"):
+                with (
+                    self.subTest(field=field, value=value),
+                    self.assertRaisesRegex(ValidationError, "1 to 5"),
+                ):
                     self.entity_a.write({field: value})
 
     def test_peer_mentor_needs_an_entity(self):
@@ -60,7 +65,9 @@ class TestPartnerProfile(EssOfficeCommon):
         with self.assertRaisesRegex(ValidationError, "peer mentor"):
             self.env["res.partner"].create(values)
         with self.assertRaisesRegex(ValidationError, "must be an ESS entity"):
-            self.env["res.partner"].create(dict(values, ess_mentor_entity_id=self.user_employee.partner_id.id))
+            self.env["res.partner"].create(
+                dict(values, ess_mentor_entity_id=self.user_employee.partner_id.id)
+            )
         peer = self.env["res.partner"].create(dict(values, ess_mentor_entity_id=self.entity_b.id))
         self.assertEqual(peer.ess_mentor_entity_id, self.entity_b)
         # A volunteer needs no entity.

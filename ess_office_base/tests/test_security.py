@@ -17,7 +17,9 @@ class TestSecurity(EssOfficeCommon):
         entity = self.entity_a.with_user(self.user_mentor)
         self.assertEqual(entity.ess_size_class, "micro")
         self.assertEqual(entity.ess_referent_id, self.user_officer)
-        mentor = self.env["res.partner"].create({"name": "Mentor", "is_ess_mentor": True, "ess_mentor_type": "staff"})
+        mentor = self.env["res.partner"].create(
+            {"name": "Mentor", "is_ess_mentor": True, "ess_mentor_type": "staff"}
+        )
         provider = self.env["res.partner"].create({"name": "Provider", "is_ess_provider": True})
         for partner in (self.entity_a, mentor, provider):
             with self.subTest(partner=partner.name), self.assertRaises(AccessError):
@@ -35,10 +37,14 @@ class TestSecurity(EssOfficeCommon):
         Partner = self.env["res.partner"].with_user(self.user_officer)
         self.entity_a.with_user(self.user_officer).write({"ess_worker_count": 60})
         self.assertEqual(self.entity_a.ess_size_class, "medium")
-        Partner.create({"name": "Nova", "is_company": True, "is_ess_entity": True, "ess_legal_form": "association"})
+        Partner.create(
+            {"name": "Nova", "is_company": True, "is_ess_entity": True, "ess_legal_form": "association"}
+        )
         Partner.create({"name": "Mentora", "is_ess_mentor": True, "ess_mentor_type": "volunteer"})
-        package = self.env["ess.service.package"].with_user(self.user_officer).create(
-            {"name": "Package", "estimated_hours": 10}
+        package = (
+            self.env["ess.service.package"]
+            .with_user(self.user_officer)
+            .create({"name": "Package", "estimated_hours": 10})
         )
         package.unlink()
         itinerary = self._start_itinerary(self.entity_a)
@@ -52,7 +58,9 @@ class TestSecurity(EssOfficeCommon):
                 with self.assertRaises(AccessError):
                     self.env["ess.sector"].with_user(user).create({"name": "X"})
                 with self.assertRaises(AccessError):
-                    self.env.ref("ess_office_base.ess_dimension_data_management").with_user(user).write({"weight": 2})
+                    self.env.ref("ess_office_base.ess_dimension_data_management").with_user(user).write(
+                        {"weight": 2}
+                    )
         self.env["ess.dimension"].with_user(self.user_manager).create({"name": "X", "code": "x", "weight": 2})
         self.env["ess.sector"].with_user(self.user_manager).create({"name": "X"})
 

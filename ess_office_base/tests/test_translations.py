@@ -22,7 +22,9 @@ class TestTranslations(TransactionCase):
     def test_seeded_names_in_catalan_and_spanish(self):
         for code in ("ca_ES", "es_ES"):
             self.env["res.lang"]._activate_lang(code)
-        self.env["ir.module.module"]._load_module_terms(["ess_office_base"], ["ca_ES", "es_ES"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["ess_office_base"], ["ca_ES", "es_ES"], overwrite=True
+        )
         dimension = self.env.ref("ess_office_base.ess_dimension_data_management")
         self.assertEqual(dimension.with_context(lang="ca_ES").name, "Gestió de dades")
         self.assertEqual(dimension.with_context(lang="es_ES").name, "Gestión de datos")

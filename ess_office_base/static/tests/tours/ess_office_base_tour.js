@@ -9,8 +9,12 @@ registry.category("web_tour.tours").add("ess_office_base_start_itinerary", {
             run: "click",
         },
         {
+            content: "The entity's form is shown",
+            trigger: ".o_last_breadcrumb_item:contains('Cooperativa A')",
+        },
+        {
             content: "Open the ESS tab",
-            trigger: ".o_notebook .nav-link:contains('ESS')",
+            trigger: ".o_notebook .nav-link[name='ess']",
             run: "click",
         },
         {

@@ -18,6 +18,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import polib
 import psycopg2
 from psycopg2 import sql
 
@@ -348,8 +349,6 @@ def cmd_test(args):
 
 def cmd_i18n(args):
     """Export an addon's terms to i18n/<addon>.pot and merge them into its ca.po and es.po."""
-    import polib
-
     addon = args.addon
     i18n = REPO / addon / "i18n"
     i18n.mkdir(exist_ok=True)

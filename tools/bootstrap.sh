@@ -96,10 +96,10 @@ ensure_venv() {
         fi
         return 0
     fi
-    log "building the virtualenv $VENV (first time only)"
-    rm -rf "$VENV"
+    log "building the virtualenv $VENV (first time only, a few minutes; log: $VENV.log)"
+    rm -rf "$VENV" "$VENV.log"
     python3 -m venv "$VENV"
-    local pip=("$VENV/bin/pip" install -q --disable-pip-version-check)
+    local pip=(quiet_pip "$VENV/bin/pip" install -q --disable-pip-version-check)
     # pkg_resources (setuptools < 81) is still imported by Odoo's gevent worker.
     "${pip[@]}" "pip>=25.3" "setuptools>=68,<81" wheel
     # Odoo pins cbor2 5.4.2, whose build needs a setuptools older than 75.
@@ -111,9 +111,14 @@ ensure_venv() {
     touch "$VENV/.ess-ready"
 }
 
+# Runs pip with its (long) output in $VENV.log, shown only when it fails.
+quiet_pip() {
+    "$@" >>"$VENV.log" 2>&1 || { tail -n 40 "$VENV.log" >&2; die "pip failed: see $VENV.log"; }
+}
+
 install_odoo_into_venv() {
     log "installing Odoo from $ODOO_SRC into the virtualenv"
-    "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation \
+    quiet_pip "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation \
         --config-settings editable_mode=compat -e "$ODOO_SRC"
     echo "$ODOO_SRC" > "$VENV/.ess-odoo-src"
 }
@@ -128,7 +133,8 @@ pg_bindir() {
 
 as_pg_owner() {
     # PostgreSQL refuses to run as root: root runs it as the "postgres" system user.
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    # From /, which that user can enter whatever the caller's directory is.
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 ensure_postgres() {

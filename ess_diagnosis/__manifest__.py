@@ -14,6 +14,16 @@
         "ess_office_base",
         "survey",
     ],
-    "data": [],
+    "data": [
+        "security/ess_diagnosis_groups.xml",
+        "security/ir.model.access.csv",
+        "security/ess_diagnosis_security.xml",
+        "data/ess_diagnosis_level_data.xml",
+        "data/survey_ess_diagnosis_data.xml",
+        "views/ess_diagnosis_views.xml",
+        "views/ess_diagnosis_level_views.xml",
+        "views/survey_question_views.xml",
+        "views/ess_diagnosis_menus.xml",
+    ],
     "demo": [],
 }

@@ -1,0 +1,5 @@
+from . import test_scoring
+from . import test_results
+from . import test_security
+from . import test_performance
+from . import test_questionnaire

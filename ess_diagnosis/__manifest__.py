@@ -23,7 +23,9 @@
         "views/ess_diagnosis_views.xml",
         "views/ess_diagnosis_level_views.xml",
         "views/survey_question_views.xml",
+        "views/ess_diagnosis_templates.xml",
         "views/ess_diagnosis_menus.xml",
+        "report/ess_diagnosis_report.xml",
     ],
     "demo": [],
 }

@@ -1,3 +1,5 @@
+import math
+import textwrap
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -64,14 +66,18 @@ class EssDiagnosis(models.Model):
     respondent_count = fields.Integer(
         string="Respondents", compute="_compute_respondents", store=True, help="Completed responses."
     )
-    score_ids = fields.One2many("ess.diagnosis.score", "diagnosis_id", string="Scores per dimension", copy=False)
+    score_ids = fields.One2many(
+        "ess.diagnosis.score", "diagnosis_id", string="Scores per dimension", copy=False
+    )
     score = fields.Float(
         compute="_compute_score",
         store=True,
         aggregator="avg",
         help="Mean of the dimension scores weighted by the dimensions' weights (0-100).",
     )
-    level_id = fields.Many2one("ess.diagnosis.level", string="Maturity level", compute="_compute_score", store=True)
+    level_id = fields.Many2one(
+        "ess.diagnosis.level", string="Maturity level", compute="_compute_score", store=True
+    )
     level = fields.Selection(related="level_id.code", store=True, string="Level code")
     level_interpretation = fields.Html(related="level_id.interpretation")
     previous_id = fields.Many2one(
@@ -96,7 +102,9 @@ class EssDiagnosis(models.Model):
         phases = dict(self._fields["phase"]._description_selection(self.env))
         for diagnosis in self:
             diagnosis.name = " - ".join(
-                filter(None, [diagnosis.partner_id.name, phases.get(diagnosis.phase), str(diagnosis.date or "")])
+                filter(
+                    None, [diagnosis.partner_id.name, phases.get(diagnosis.phase), str(diagnosis.date or "")]
+                )
             )
 
     @api.depends("user_input_ids.state", "user_input_ids.test_entry")
@@ -136,7 +144,9 @@ class EssDiagnosis(models.Model):
             diagnosis.previous_id = next(
                 (other for other in by_partner[diagnosis.partner_id] if (other.date, other.id) < key), False
             )
-            diagnosis.score_delta = diagnosis.score - diagnosis.previous_id.score if diagnosis.previous_id else 0.0
+            diagnosis.score_delta = (
+                diagnosis.score - diagnosis.previous_id.score if diagnosis.previous_id else 0.0
+            )
 
     def _compute_access_url(self):
         super()._compute_access_url()
@@ -178,10 +188,17 @@ class EssDiagnosis(models.Model):
             for dimension, questions in questions_by_survey[diagnosis.survey_id].items():
                 maximum = sum(maximum for _question, maximum in questions)
                 per_response = [
-                    min(max(100.0 * sum(obtained.get((r.id, q.id), 0.0) for q, _m in questions) / maximum, 0.0), 100.0)
+                    min(
+                        max(
+                            100.0 * sum(obtained.get((r.id, q.id), 0.0) for q, _m in questions) / maximum, 0.0
+                        ),
+                        100.0,
+                    )
                     for r in responses
                 ]
-                rows.append((diagnosis.id, dimension.id, sum(per_response) / len(per_response), len(responses)))
+                rows.append(
+                    (diagnosis.id, dimension.id, sum(per_response) / len(per_response), len(responses))
+                )
         self._ess_replace_score_lines(rows)
 
     def _ess_replace_score_lines(self, rows):
@@ -270,16 +287,13 @@ class EssDiagnosis(models.Model):
         value = self.partner_id[field]
         if not value:
             return {}
-        others = (
-            self.sudo()
-            .search(
-                [
-                    ("state", "=", "done"),
-                    ("partner_id", "!=", self.partner_id.id),
-                    (f"partner_id.{field}", "=", value.id if field == "ess_sector_id" else value),
-                ],
-                order="date desc, id desc",
-            )
+        others = self.sudo().search(
+            [
+                ("state", "=", "done"),
+                ("partner_id", "!=", self.partner_id.id),
+                (f"partner_id.{field}", "=", value.id if field == "ess_sector_id" else value),
+            ],
+            order="date desc, id desc",
         )
         latest = {}
         for diagnosis in others:
@@ -321,13 +335,72 @@ class EssDiagnosis(models.Model):
         self.ensure_one()
         average = self.env.ref("ess_diagnosis.ess_diagnosis_level_average", raise_if_not_found=False)
         cutoff = average.min_score if average else 25.0
-        weak = self.score_ids.filtered(lambda line: line.score < cutoff).sorted(lambda line: (line.score, line.sequence))
+        weak = self.score_ids.filtered(lambda line: line.score < cutoff).sorted(
+            lambda line: (line.score, line.sequence)
+        )
         weak = weak[:RECOMMENDED_DIMENSIONS]
-        packages = self.env["ess.service.package"].sudo().search([("dimension_ids", "in", weak.dimension_id.ids)])
+        packages = (
+            self.env["ess.service.package"].sudo().search([("dimension_ids", "in", weak.dimension_id.ids)])
+        )
         return [
             (line, packages.filtered(lambda package, line=line: line.dimension_id in package.dimension_ids))
             for line in weak
         ]
+
+    def _ess_radar(self, size=360):
+        """Geometry of an SVG radar chart of the dimension scores, with the previous
+        diagnosis overlaid: drawn by QWeb, so that it shows in the portal and prints."""
+        self.ensure_one()
+        lines = self.score_ids.sorted(lambda line: (line.sequence, line.dimension_id.id))
+        if len(lines) < 3:
+            return {}
+        center, radius = size / 2, size / 2 - 80
+        previous = {line.dimension_id: line.score for line in self.previous_id.score_ids}
+
+        def point(index, value, scale=1.0):
+            angle = -math.pi / 2 + 2 * math.pi * index / len(lines)
+            distance = radius * scale * value / 100
+            return center + distance * math.cos(angle), center + distance * math.sin(angle)
+
+        def polygon(values):
+            return " ".join(
+                "{:.1f},{:.1f}".format(*point(index, value)) for index, value in enumerate(values)
+            )
+
+        axes = []
+        for index, line in enumerate(lines):
+            x, y = point(index, 100)
+            label_x, label_y = point(index, 100, scale=1.12)
+            anchor = "middle" if abs(label_x - center) < 10 else ("start" if label_x > center else "end")
+            axes.append(
+                {
+                    "x": f"{x:.1f}",
+                    "y": f"{y:.1f}",
+                    "label_x": f"{label_x:.1f}",
+                    "label_y": f"{label_y:.1f}",
+                    "anchor": anchor,
+                    "label": textwrap.wrap(line.dimension_id.name, 18)[:3],
+                }
+            )
+        return {
+            "size": size,
+            "center": center,
+            "axes": axes,
+            "rings": [polygon([ring] * len(lines)) for ring in (25, 50, 75, 100)],
+            "current": polygon(lines.mapped("score")),
+            "previous": polygon([previous.get(line.dimension_id, 0.0) for line in lines])
+            if previous
+            else False,
+        }
+
+    def _ess_result_values(self):
+        """What the portal page and the PDF report show of a diagnosis."""
+        self.ensure_one()
+        return {
+            "rows": self._ess_result_rows(),
+            "recommendations": self._ess_recommendations(),
+            "radar": self._ess_radar(),
+        }
 
     # ------------------------------------------------------------
     # ACTIONS

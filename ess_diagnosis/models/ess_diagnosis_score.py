@@ -18,5 +18,9 @@ class EssDiagnosisScore(models.Model):
     date = fields.Date(related="diagnosis_id.date", store=True)
 
     _sql_constraints = [
-        ("dimension_unique", "unique(diagnosis_id, dimension_id)", "A dimension is scored once per diagnosis."),
+        (
+            "dimension_unique",
+            "unique(diagnosis_id, dimension_id)",
+            "A dimension is scored once per diagnosis.",
+        ),
     ]

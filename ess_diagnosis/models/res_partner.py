@@ -10,7 +10,9 @@ class ResPartner(models.Model):
     @api.depends("ess_diagnosis_ids")
     def _compute_ess_diagnosis_count(self):
         counts = dict(
-            self.env["ess.diagnosis"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+            self.env["ess.diagnosis"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
         )
         for partner in self:
             partner.ess_diagnosis_count = counts.get(partner, 0)

@@ -10,4 +10,6 @@ class SurveyQuestionAnswer(models.Model):
 
     @api.constrains("answer_score", "question_id")
     def _check_ess_dimension(self):
-        self.question_id.survey_id.filtered(lambda survey: survey.survey_type == "ess_diagnosis")._ess_check_questions()
+        self.question_id.survey_id.filtered(
+            lambda survey: survey.survey_type == "ess_diagnosis"
+        )._ess_check_questions()

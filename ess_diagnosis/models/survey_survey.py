@@ -24,7 +24,9 @@ class SurveySurvey(models.Model):
 
     def _ess_check_questions(self):
         for survey in self:
-            orphans = survey.question_ids.filtered(lambda q: q._ess_max_score() > 0 and not q.ess_dimension_id)
+            orphans = survey.question_ids.filtered(
+                lambda q: q._ess_max_score() > 0 and not q.ess_dimension_id
+            )
             if orphans:
                 raise ValidationError(
                     self.env._(

@@ -4,7 +4,9 @@ from odoo import fields, models
 class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
 
-    ess_diagnosis_id = fields.Many2one("ess.diagnosis", string="Diagnosis", index="btree_not_null", ondelete="set null")
+    ess_diagnosis_id = fields.Many2one(
+        "ess.diagnosis", string="Diagnosis", index="btree_not_null", ondelete="set null"
+    )
 
     def _mark_done(self):
         res = super()._mark_done()

@@ -18,7 +18,9 @@ class TestShippedQuestionnaire(EssDiagnosisCommon):
                     self.assertEqual(question.suggested_answer_ids.mapped("answer_score"), [0, 1, 2, 3, 4])
                     self.assertEqual(maximum, 4)
         factors = survey.question_ids.filtered("ess_key_factor")
-        self.assertEqual(set(factors.mapped("ess_key_factor")), {"change_readiness", "market_digitalisability"})
+        self.assertEqual(
+            set(factors.mapped("ess_key_factor")), {"change_readiness", "market_digitalisability"}
+        )
         for question in factors:
             self.assertEqual(question.suggested_answer_ids.mapped("ess_factor_value"), [1, 2, 3, 4, 5])
 
@@ -26,7 +28,9 @@ class TestShippedQuestionnaire(EssDiagnosisCommon):
         survey = self.env.ref("ess_diagnosis.survey_ess_diagnosis")
         diagnosis = self.env["ess.diagnosis"].create({"partner_id": self.entity_a.id})
         self.assertEqual(diagnosis.survey_id, survey, "the shipped questionnaire is the default")
-        response = survey._create_answer(partner=self.contact_a, check_attempts=False, ess_diagnosis_id=diagnosis.id)
+        response = survey._create_answer(
+            partner=self.contact_a, check_attempts=False, ess_diagnosis_id=diagnosis.id
+        )
         for question in survey.question_ids:
             answers = question.suggested_answer_ids
             if question.question_type == "simple_choice":

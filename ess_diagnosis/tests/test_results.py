@@ -16,7 +16,9 @@ class TestResults(EssDiagnosisCommon):
     def test_history_and_deltas(self):
         baseline = self._done(self.entity_a, {self.q_data_single: 1, self.q_free: 1}, date(2026, 1, 15))
         middle = self._diagnosis(date=date(2026, 6, 1), phase="intermediate")  # never done: not history
-        final = self._done(self.entity_a, {self.q_data_single: 3, self.q_free: 4}, date(2026, 12, 1), phase="final")
+        final = self._done(
+            self.entity_a, {self.q_data_single: 3, self.q_free: 4}, date(2026, 12, 1), phase="final"
+        )
         self._done(self.entity_b, {self.q_free: 4}, date(2026, 3, 1))  # another entity: not history
 
         self.assertFalse(baseline.previous_id)
@@ -35,7 +37,12 @@ class TestResults(EssDiagnosisCommon):
         day = date(2026, 5, 1)
         others = self.env["res.partner"].create(
             [
-                {"name": f"Other {n}", "is_ess_entity": True, "ess_sector_id": self.sector.id, "ess_worker_count": 5}
+                {
+                    "name": f"Other {n}",
+                    "is_ess_entity": True,
+                    "ess_sector_id": self.sector.id,
+                    "ess_worker_count": 5,
+                }
                 for n in range(5)
             ]
         )
@@ -67,12 +74,17 @@ class TestResults(EssDiagnosisCommon):
             {"name": "Data and free tools", "dimension_ids": [(6, 0, (self.dim_free | self.dim_data).ids)]}
         )
         unrelated = self.env["ess.service.package"].create(
-            {"name": "Unrelated", "dimension_ids": [(6, 0, self.env.ref("ess_office_base.ess_dimension_gender_equity").ids)]}
+            {
+                "name": "Unrelated",
+                "dimension_ids": [(6, 0, self.env.ref("ess_office_base.ess_dimension_gender_equity").ids)],
+            }
         )
         # data 1/7 = 14.3, free 0: both under 25, free software first.
         diagnosis = self._done(self.entity_a, {self.q_data_single: 1, self.q_free: 0}, date(2026, 2, 1))
         recommendations = diagnosis._ess_recommendations()
-        self.assertEqual([line.dimension_id for line, _packages in recommendations], [self.dim_free, self.dim_data])
+        self.assertEqual(
+            [line.dimension_id for line, _packages in recommendations], [self.dim_free, self.dim_data]
+        )
         ours = package_free | package_both | unrelated
         self.assertEqual(recommendations[0][1] & ours, package_free | package_both)
         self.assertEqual(recommendations[1][1] & ours, package_both)

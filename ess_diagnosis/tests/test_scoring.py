@@ -38,7 +38,9 @@ class TestScoring(EssDiagnosisCommon):
         self.q_free.suggested_answer_ids[:1].answer_score = -2
         diagnosis = self._diagnosis()
         self._answer(diagnosis, {self.q_data_single: 0, self.q_free: 0})
-        self.assertEqual(diagnosis.score_ids.filtered(lambda line: line.dimension_id == self.dim_free).score, 0.0)
+        self.assertEqual(
+            diagnosis.score_ids.filtered(lambda line: line.dimension_id == self.dim_free).score, 0.0
+        )
 
     def test_levels_at_the_cut_offs(self):
         Level = self.env["ess.diagnosis.level"]

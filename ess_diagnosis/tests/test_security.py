@@ -9,14 +9,20 @@ class TestDiagnosisSecurity(EssDiagnosisCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.diagnosis_a = cls.env["ess.diagnosis"].create({"partner_id": cls.entity_a.id, "survey_id": cls.survey.id})
-        cls.diagnosis_b = cls.env["ess.diagnosis"].create({"partner_id": cls.entity_b.id, "survey_id": cls.survey.id})
+        cls.diagnosis_a = cls.env["ess.diagnosis"].create(
+            {"partner_id": cls.entity_a.id, "survey_id": cls.survey.id}
+        )
+        cls.diagnosis_b = cls.env["ess.diagnosis"].create(
+            {"partner_id": cls.entity_b.id, "survey_id": cls.survey.id}
+        )
 
     def test_portal_users_see_only_their_entity(self):
         self._answer(self.diagnosis_a, {self.q_free: 2})
         Diagnosis = self.env["ess.diagnosis"].with_user(self.portal_a)
         self.assertEqual(Diagnosis.search([]), self.diagnosis_a)
-        self.assertEqual(self.diagnosis_a.with_user(self.portal_a).score_ids.dimension_id, self.dim_free | self.dim_data)
+        self.assertEqual(
+            self.diagnosis_a.with_user(self.portal_a).score_ids.dimension_id, self.dim_free | self.dim_data
+        )
         with self.assertRaises(AccessError):
             self.diagnosis_b.with_user(self.portal_a).read(["score"])
         self.assertFalse(self.env["ess.diagnosis.score"].with_user(self.portal_b).search([]))
@@ -38,8 +44,10 @@ class TestDiagnosisSecurity(EssDiagnosisCommon):
             self.env["ess.diagnosis"].with_user(self.user_mentor).create(
                 {"partner_id": self.entity_a.id, "survey_id": self.survey.id}
             )
-        diagnosis = self.env["ess.diagnosis"].with_user(self.user_officer).create(
-            {"partner_id": self.entity_b.id, "survey_id": self.survey.id, "phase": "final"}
+        diagnosis = (
+            self.env["ess.diagnosis"]
+            .with_user(self.user_officer)
+            .create({"partner_id": self.entity_b.id, "survey_id": self.survey.id, "phase": "final"})
         )
         diagnosis.action_cancel()
         self.assertTrue(self.user_officer.has_group("survey.group_survey_user"))

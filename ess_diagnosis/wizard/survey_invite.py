@@ -24,7 +24,9 @@ class SurveyInvite(models.TransientModel):
                 partner=partner, check_attempts=False, **self._get_answers_values()
             )
         for email in emails:
-            answers |= self.survey_id._create_answer(email=email, check_attempts=False, **self._get_answers_values())
+            answers |= self.survey_id._create_answer(
+                email=email, check_attempts=False, **self._get_answers_values()
+            )
         return answers
 
     def action_invite(self):

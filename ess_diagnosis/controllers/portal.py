@@ -2,7 +2,8 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
 class EssDiagnosisPortal(CustomerPortal):
@@ -11,7 +12,9 @@ class EssDiagnosisPortal(CustomerPortal):
         if "ess_diagnosis_count" in counters:
             Diagnosis = request.env["ess.diagnosis"]
             values["ess_diagnosis_count"] = (
-                Diagnosis.search_count(self._prepare_ess_diagnosis_domain()) if Diagnosis.has_access("read") else 0
+                Diagnosis.search_count(self._prepare_ess_diagnosis_domain())
+                if Diagnosis.has_access("read")
+                else 0
             )
         return values
 
@@ -55,7 +58,9 @@ class EssDiagnosisPortal(CustomerPortal):
         return request.render("ess_diagnosis.portal_my_ess_diagnoses", values)
 
     @http.route(["/my/diagnoses/<int:diagnosis_id>"], type="http", auth="public", website=True)
-    def portal_my_ess_diagnosis(self, diagnosis_id, access_token=None, report_type=None, download=False, **kw):
+    def portal_my_ess_diagnosis(
+        self, diagnosis_id, access_token=None, report_type=None, download=False, **kw
+    ):
         try:
             diagnosis_sudo = self._document_check_access("ess.diagnosis", diagnosis_id, access_token)
         except (AccessError, MissingError):
@@ -78,5 +83,7 @@ class EssDiagnosisPortal(CustomerPortal):
         }
         return request.render(
             "ess_diagnosis.portal_my_ess_diagnosis",
-            self._get_page_view_values(diagnosis_sudo, access_token, values, "my_ess_diagnoses_history", False),
+            self._get_page_view_values(
+                diagnosis_sudo, access_token, values, "my_ess_diagnoses_history", False
+            ),
         )

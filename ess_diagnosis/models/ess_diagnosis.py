@@ -149,9 +149,10 @@ class EssDiagnosis(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for diagnosis in self:
             diagnosis.access_url = f"/my/diagnoses/{diagnosis.id}"
+        return res
 
     # ------------------------------------------------------------
     # SCORING
@@ -246,10 +247,13 @@ class EssDiagnosis(models.Model):
                 ("suggested_answer_id.ess_factor_value", ">", 0),
             ]
         )
+        answered_by_diagnosis = defaultdict(lambda: defaultdict(list))
+        for line in lines:
+            answered_by_diagnosis[line.user_input_id.ess_diagnosis_id][
+                line.question_id.ess_key_factor
+            ].append(line.suggested_answer_id.ess_factor_value)
         for diagnosis in self:
-            answered = defaultdict(list)
-            for line in lines.filtered(lambda line: line.user_input_id.ess_diagnosis_id == diagnosis):
-                answered[line.question_id.ess_key_factor].append(line.suggested_answer_id.ess_factor_value)
+            answered = answered_by_diagnosis[diagnosis]
             if answered:
                 diagnosis.partner_id.write(
                     {

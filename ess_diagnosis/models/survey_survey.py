@@ -14,9 +14,10 @@ class SurveySurvey(models.Model):
 
     @api.depends("survey_type")
     def _compute_allowed_survey_types(self):
-        super()._compute_allowed_survey_types()
+        res = super()._compute_allowed_survey_types()
         for survey in self:
             survey.allowed_survey_types = (survey.allowed_survey_types or []) + ["ess_diagnosis"]
+        return res
 
     @api.constrains("survey_type", "question_and_page_ids")
     def _check_ess_scored_questions(self):

@@ -59,7 +59,10 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
     def test_another_entity_gets_nothing(self):
         self._answer(self.diagnosis_b, {self.q_data_single: 4, self.q_free: 4}, partner=self.contact_b)
         self._login(self.portal_a)
-        for url in (f"/my/diagnoses/{self.diagnosis_b.id}", f"/my/diagnoses/{self.diagnosis_b.id}?report_type=pdf"):
+        for url in (
+            f"/my/diagnoses/{self.diagnosis_b.id}",
+            f"/my/diagnoses/{self.diagnosis_b.id}?report_type=pdf",
+        ):
             with self.subTest(url=url):
                 response = self.url_open(url)
                 self.assertEqual(urlparse(response.url).path, "/my")
@@ -75,9 +78,11 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
     def test_pdf_report_draws_the_chart(self):
         self._answer(self.diagnosis_a, {self.q_data_single: 2, self.q_free: 3, self.q_gender: 4})
         self._answer(self.diagnosis_a, {self.q_data_single: 1, self.q_free: 1}, partner=self.entity_a)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "ess_diagnosis.action_report_ess_diagnosis", self.diagnosis_a.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("ess_diagnosis.action_report_ess_diagnosis", self.diagnosis_a.ids)[0]
+            .decode()
+        )
         self.assertIn("<svg", html)
         self.assertIn(self.diagnosis_a.name, html)
         self._login(self.portal_a)

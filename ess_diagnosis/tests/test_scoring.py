@@ -102,7 +102,7 @@ class TestScoring(EssDiagnosisCommon):
             wizard = (
                 self.env["survey.invite"]
                 .with_user(self.user_officer)
-                .with_context(action["context"])
+                .with_context(**action["context"])
                 .create({"survey_id": self.survey.id})
             )
             self.assertEqual(wizard.partner_ids, self.contact_a)

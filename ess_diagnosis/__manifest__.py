@@ -27,5 +27,7 @@
         "views/ess_diagnosis_menus.xml",
         "report/ess_diagnosis_report.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/ess_diagnosis_demo.xml",
+    ],
 }

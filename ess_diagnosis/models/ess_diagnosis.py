@@ -406,6 +406,30 @@ class EssDiagnosis(models.Model):
             "radar": self._ess_radar(),
         }
 
+    @api.model
+    def _ess_demo_respond(self, diagnosis_id, partner_id, levels, done=True):
+        """For the demo data: a response of ``partner_id`` whose answers sit at ``levels``
+        on the maturity ladder (0-4, one per dimension, in their order); no levels, no
+        answers yet (an invitation)."""
+        diagnosis = self.browse(diagnosis_id)
+        level_of = dict(zip(self.env["ess.dimension"].search([]), levels, strict=False))
+        response = diagnosis.survey_id._create_answer(
+            partner=self.env["res.partner"].browse(partner_id),
+            check_attempts=False,
+            ess_diagnosis_id=diagnosis.id,
+        )
+        for question in diagnosis.survey_id.question_ids.filtered(lambda question: levels):
+            answers = question.suggested_answer_ids.sorted("sequence")
+            level = level_of.get(question.ess_dimension_id, round(sum(levels) / len(levels)))
+            if question.question_type == "simple_choice" and answers:
+                response._save_lines(question, answers[min(level, len(answers) - 1)].id)
+            elif question.question_type == "multiple_choice" and level:
+                response._save_lines(
+                    question, answers.filtered(lambda answer: answer.answer_score > 0)[:level].ids
+                )
+        if done:
+            response._mark_done()
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------

@@ -35,13 +35,16 @@ class TestResults(EssDiagnosisCommon):
 
     def test_benchmark_needs_five_other_entities(self):
         day = date(2026, 5, 1)
+        # A sector and a size of their own, so that no other (demo) entity takes part.
+        sector = self.env["ess.sector"].create({"name": "Test sector"})
+        self.entity_a.write({"ess_sector_id": sector.id, "ess_worker_count": 300})
         others = self.env["res.partner"].create(
             [
                 {
                     "name": f"Other {n}",
                     "is_ess_entity": True,
-                    "ess_sector_id": self.sector.id,
-                    "ess_worker_count": 5,
+                    "ess_sector_id": sector.id,
+                    "ess_worker_count": 300,
                 }
                 for n in range(5)
             ]
@@ -58,7 +61,7 @@ class TestResults(EssDiagnosisCommon):
         self._done(others[4], {self.q_free: 4}, day)
         by_sector = mine._ess_benchmark("sector")
         self.assertAlmostEqual(by_sector[self.dim_free.id], (0 + 25 + 50 + 75 + 100) / 5)
-        # The same entities are all micro: the size benchmark agrees.
+        # The same entities are all large: the size benchmark agrees.
         self.assertAlmostEqual(mine._ess_benchmark("size")[self.dim_free.id], 50.0)
         # Data management was scored by all of them too (unanswered: 0).
         self.assertAlmostEqual(by_sector[self.dim_data.id], 0.0)

@@ -27,6 +27,14 @@
         "views/ess_diagnosis_menus.xml",
         "report/ess_diagnosis_report.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "ess_diagnosis/static/src/radar_chart/*",
+        ],
+        "web.assets_tests": [
+            "ess_diagnosis/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/ess_diagnosis_demo.xml",
     ],

@@ -87,6 +87,7 @@ class EssDiagnosis(models.Model):
         help="The entity's latest done diagnosis before this one.",
     )
     score_delta = fields.Float(compute="_compute_previous_id", string="Change")
+    radar_data = fields.Json(compute="_compute_radar_data", string="Radar chart")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
 
     # ------------------------------------------------------------
@@ -147,6 +148,18 @@ class EssDiagnosis(models.Model):
             diagnosis.score_delta = (
                 diagnosis.score - diagnosis.previous_id.score if diagnosis.previous_id else 0.0
             )
+
+    @api.depends("score_ids.score", "previous_id")
+    def _compute_radar_data(self):
+        for diagnosis in self:
+            lines, current, previous = diagnosis._ess_radar_series()
+            diagnosis.radar_data = {
+                "labels": lines.dimension_id.mapped("name"),
+                "current": [round(score, 1) for score in current],
+                "current_label": diagnosis.name,
+                "previous": previous and [round(score, 1) for score in previous],
+                "previous_label": diagnosis.previous_id.name or "",
+            }
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -355,11 +368,10 @@ class EssDiagnosis(models.Model):
         """Geometry of an SVG radar chart of the dimension scores, with the previous
         diagnosis overlaid: drawn by QWeb, so that it shows in the portal and prints."""
         self.ensure_one()
-        lines = self.score_ids.sorted(lambda line: (line.sequence, line.dimension_id.id))
+        lines, current, previous = self._ess_radar_series()
         if len(lines) < 3:
             return {}
         center, radius = size / 2, size / 2 - 80
-        previous = {line.dimension_id: line.score for line in self.previous_id.score_ids}
 
         def point(index, value, scale=1.0):
             angle = -math.pi / 2 + 2 * math.pi * index / len(lines)
@@ -391,11 +403,21 @@ class EssDiagnosis(models.Model):
             "center": center,
             "axes": axes,
             "rings": [polygon([ring] * len(lines)) for ring in (25, 50, 75, 100)],
-            "current": polygon(lines.mapped("score")),
-            "previous": polygon([previous.get(line.dimension_id, 0.0) for line in lines])
-            if previous
-            else False,
+            "current": polygon(current),
+            "previous": previous and polygon(previous),
         }
+
+    def _ess_radar_series(self):
+        """The scored dimensions in order, their scores, and the previous diagnosis'
+        scores on the same dimensions (False without a previous diagnosis)."""
+        self.ensure_one()
+        lines = self.score_ids.sorted(lambda line: (line.sequence, line.dimension_id.id))
+        previous = {line.dimension_id: line.score for line in self.previous_id.score_ids}
+        return (
+            lines,
+            lines.mapped("score"),
+            [previous.get(line.dimension_id, 0.0) for line in lines] if previous else False,
+        )
 
     def _ess_result_values(self):
         """What the portal page and the PDF report show of a diagnosis."""

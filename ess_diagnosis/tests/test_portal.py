@@ -25,6 +25,22 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
             {"name": "Paquet de programari lliure", "dimension_ids": [(6, 0, cls.dim_free.ids)]}
         )
 
+    def test_member_answers_from_the_portal_and_sees_the_result(self):
+        self.survey.questions_layout = "one_page"
+        self._answer(self.diagnosis_a, {}, partner=self.contact_a, done=False)
+        self.start_tour("/my/diagnoses", "ess_diagnosis_portal_answer", login=self.portal_a.login)
+        # data (3 + 1) / 7, free software 4 / 4 (weight 3), gender 2 / 4: (57.1 + 300 + 50) / 5
+        self.assertEqual(self.diagnosis_a.respondent_count, 1)
+        self.assertAlmostEqual(self.diagnosis_a.score, (400 / 7 + 300 + 50) / 5)
+
+    def test_officer_sees_the_radar_chart(self):
+        self._answer(self.diagnosis_a, {self.q_data_single: 2, self.q_free: 3, self.q_gender: 1})
+        self.start_tour(
+            f"/odoo/action-ess_diagnosis.ess_diagnosis_action/{self.diagnosis_a.id}",
+            "ess_diagnosis_backend_radar",
+            login=self.user_officer.login,
+        )
+
     def _login(self, user):
         self.authenticate(user.login, user.login)
 

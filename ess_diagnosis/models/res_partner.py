@@ -6,6 +6,19 @@ class ResPartner(models.Model):
 
     ess_diagnosis_ids = fields.One2many("ess.diagnosis", "partner_id", string="Diagnoses")
     ess_diagnosis_count = fields.Integer(compute="_compute_ess_diagnosis_count", string="Diagnosis count")
+    ess_last_diagnosis_id = fields.Many2one(
+        "ess.diagnosis", compute="_compute_ess_last_diagnosis", string="Latest diagnosis"
+    )
+    ess_maturity_score = fields.Float(
+        compute="_compute_ess_last_diagnosis",
+        string="Maturity score",
+        help="Score of the latest done diagnosis.",
+    )
+    ess_maturity_trend = fields.Float(
+        compute="_compute_ess_last_diagnosis",
+        string="Trend",
+        help="Change of the latest done diagnosis against the one before.",
+    )
 
     @api.depends("ess_diagnosis_ids")
     def _compute_ess_diagnosis_count(self):
@@ -16,6 +29,20 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.ess_diagnosis_count = counts.get(partner, 0)
+
+    @api.depends("ess_diagnosis_ids.state", "ess_diagnosis_ids.score", "ess_diagnosis_ids.date")
+    def _compute_ess_last_diagnosis(self):
+        done = self.env["ess.diagnosis"].search(
+            [("partner_id", "in", self.ids), ("state", "=", "done")], order="date desc, id desc"
+        )
+        latest = {}
+        for diagnosis in done:
+            latest.setdefault(diagnosis.partner_id, diagnosis)
+        for partner in self:
+            diagnosis = latest.get(partner, self.env["ess.diagnosis"])
+            partner.ess_last_diagnosis_id = diagnosis
+            partner.ess_maturity_score = diagnosis.score
+            partner.ess_maturity_trend = diagnosis.score_delta
 
     def action_ess_view_diagnoses(self):
         self.ensure_one()

@@ -104,3 +104,16 @@ class TestResults(EssDiagnosisCommon):
             self._question(f"Q {dimension.code}", "simple_choice", dimension, [0, 4])
         diagnosis = self._done(self.entity_a, {}, date(2026, 2, 1))
         self.assertEqual(len(diagnosis._ess_recommendations()), 3)
+
+    def test_entity_shows_its_latest_score_and_trend(self):
+        self.assertFalse(self.entity_a.ess_last_diagnosis_id)
+        baseline = self._done(self.entity_a, {self.q_data_single: 1, self.q_free: 1}, date(2026, 1, 15))
+        self.entity_a.invalidate_recordset()
+        self.assertEqual(self.entity_a.ess_last_diagnosis_id, baseline)
+        self.assertEqual(self.entity_a.ess_maturity_trend, 0.0)
+        final = self._done(self.entity_a, {self.q_data_single: 3, self.q_free: 4}, date(2026, 12, 1))
+        self.entity_a.invalidate_recordset()
+        self.assertEqual(self.entity_a.ess_last_diagnosis_id, final)
+        self.assertAlmostEqual(self.entity_a.ess_maturity_score, final.score)
+        self.assertAlmostEqual(self.entity_a.ess_maturity_trend, final.score - baseline.score)
+        self.assertEqual(self.entity_a.ess_diagnosis_count, 2)

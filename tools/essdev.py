@@ -371,6 +371,22 @@ def cmd_i18n(args):
         print(f"[ess] {path.relative_to(REPO)}: {len(missing)} terms to translate")
 
 
+def cmd_bench_scoring(args):
+    """Time the scoring of 1,000 responses (tools/benchmark_scoring.py) in a throw-away database."""
+    db = args.database or "ess_bench"
+    if not args.database:
+        new_database(db, ["ess_diagnosis"])
+        returncode, lines = run_odoo(db, "--init=ess_diagnosis", "--stop-after-init")
+        if returncode or any_errors(lines):
+            sys.exit("[ess] installing ess_diagnosis for the benchmark failed")
+    script = (REPO / "tools" / "benchmark_scoring.py").read_text()
+    os.environ["ESS_QUIET"] = "1"
+    _returncode, lines = run_odoo(db, "--log-level=warn", subcommand="shell", stdin=script)
+    print("\n".join(line for line in lines if line.startswith("scored ")))
+    if not args.database:
+        drop_db(db)
+
+
 def main():
     parser = argparse.ArgumentParser(prog="tools/ess")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -379,8 +395,11 @@ def main():
     test.add_argument("--addons", help="comma-separated addons: only their Odoo tests")
     i18n = commands.add_parser("i18n", help="export an addon's terms and merge them into ca.po and es.po")
     i18n.add_argument("addon")
+    bench = commands.add_parser("bench-scoring", help="time the scoring of 1,000 completed responses")
+    bench.add_argument("database", nargs="?", help="an existing database with ess_diagnosis (default: a new one)")
     args = parser.parse_args()
-    {"demo": cmd_demo, "test": cmd_test, "i18n": cmd_i18n}[args.command](args)
+    commands_run = {"demo": cmd_demo, "test": cmd_test, "i18n": cmd_i18n, "bench-scoring": cmd_bench_scoring}
+    commands_run[args.command](args)
 
 
 if __name__ == "__main__":

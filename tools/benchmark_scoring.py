@@ -28,7 +28,9 @@ answers = env["survey.user_input"].create(  # noqa: F821
 lines = []
 for answer in answers:
     for question in questions:
-        for choice in rng.sample(question.suggested_answer_ids.ids, 1 if question.question_type == "simple_choice" else 2):
+        for choice in rng.sample(
+            question.suggested_answer_ids.ids, 1 if question.question_type == "simple_choice" else 2
+        ):
             lines.append(
                 {
                     "user_input_id": answer.id,

@@ -396,7 +396,9 @@ def main():
     i18n = commands.add_parser("i18n", help="export an addon's terms and merge them into ca.po and es.po")
     i18n.add_argument("addon")
     bench = commands.add_parser("bench-scoring", help="time the scoring of 1,000 completed responses")
-    bench.add_argument("database", nargs="?", help="an existing database with ess_diagnosis (default: a new one)")
+    bench.add_argument(
+        "database", nargs="?", help="an existing database with ess_diagnosis (default: a new one)"
+    )
     args = parser.parse_args()
     commands_run = {"demo": cmd_demo, "test": cmd_test, "i18n": cmd_i18n, "bench-scoring": cmd_bench_scoring}
     commands_run[args.command](args)

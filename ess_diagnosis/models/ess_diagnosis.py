@@ -15,6 +15,11 @@ KEY_FACTOR_FIELDS = {
 }
 
 
+def bounded_percentage(points, maximum):
+    """100 x points / maximum, kept within 0-100: answers may score negative points."""
+    return min(max(100.0 * points / maximum, 0.0), 100.0)
+
+
 class EssDiagnosis(models.Model):
     """A digital-maturity diagnosis of an entity: the answers of several of its people
     to an ESS questionnaire, scored per dimension."""
@@ -202,12 +207,7 @@ class EssDiagnosis(models.Model):
             for dimension, questions in questions_by_survey[diagnosis.survey_id].items():
                 maximum = sum(maximum for _question, maximum in questions)
                 per_response = [
-                    min(
-                        max(
-                            100.0 * sum(obtained.get((r.id, q.id), 0.0) for q, _m in questions) / maximum, 0.0
-                        ),
-                        100.0,
-                    )
+                    bounded_percentage(sum(obtained.get((r.id, q.id), 0.0) for q, _m in questions), maximum)
                     for r in responses
                 ]
                 rows.append(

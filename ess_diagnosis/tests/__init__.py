@@ -5,3 +5,4 @@ from . import test_performance
 from . import test_questionnaire
 from . import test_portal
 from . import test_demo
+from . import test_translations

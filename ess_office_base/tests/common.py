@@ -1,3 +1,8 @@
+from pathlib import Path
+
+import polib
+
+from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -56,3 +61,17 @@ class EssOfficeCommon(TransactionCase):
     def _start_itinerary(cls, entity, user=None):
         action = entity.with_user(user or cls.user_officer).action_ess_start_itinerary()
         return cls.env["project.project"].browse(action["res_id"])
+
+
+class TranslationsCase:
+    """Checks an addon ships Catalan and Spanish translations of every term of its template."""
+
+    def assertTranslated(self, addon):
+        i18n = Path(get_module_path(addon)) / "i18n"
+        terms = {entry.msgid for entry in polib.pofile(str(i18n / f"{addon}.pot"))}
+        self.assertGreater(len(terms), 50)
+        for lang in ("ca", "es"):
+            catalogue = polib.pofile(str(i18n / f"{lang}.po"))
+            translated = {e.msgid for e in catalogue if e.msgstr.strip() and "fuzzy" not in e.flags}
+            with self.subTest(addon=addon, lang=lang):
+                self.assertEqual(terms - translated, set(), f"{addon}/i18n/{lang}.po misses these terms")

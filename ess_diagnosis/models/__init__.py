@@ -6,3 +6,4 @@ from . import survey_survey
 from . import survey_question
 from . import survey_question_answer
 from . import survey_user_input
+from . import project_project

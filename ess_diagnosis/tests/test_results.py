@@ -117,3 +117,14 @@ class TestResults(EssDiagnosisCommon):
         self.assertAlmostEqual(self.entity_a.ess_maturity_score, final.score)
         self.assertAlmostEqual(self.entity_a.ess_maturity_trend, final.score - baseline.score)
         self.assertEqual(self.entity_a.ess_diagnosis_count, 2)
+
+    def test_itinerary_lists_its_diagnoses(self):
+        itinerary = self._start_itinerary(self.entity_a)
+        action = itinerary.action_ess_view_diagnoses()
+        diagnosis = (
+            self.env["ess.diagnosis"].with_context(**action["context"]).create({"survey_id": self.survey.id})
+        )
+        self.assertEqual(diagnosis.partner_id, self.entity_a)
+        self.assertEqual(diagnosis.project_id, itinerary)
+        self.assertEqual(itinerary.ess_diagnosis_count, 1)
+        self.assertEqual(self.env["ess.diagnosis"].search(action["domain"]), diagnosis)

@@ -28,8 +28,10 @@ class EssDiagnosis(models.Model):
     _description = "Digital maturity diagnosis"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["partner_id.name"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: it holds the phase's label, in the reader's language.
+    name = fields.Char(compute="_compute_name")
     partner_id = fields.Many2one(
         "res.partner",
         string="Entity",
@@ -104,6 +106,7 @@ class EssDiagnosis(models.Model):
         return self.env.ref("ess_diagnosis.survey_ess_diagnosis", raise_if_not_found=False)
 
     @api.depends("partner_id.name", "phase", "date")
+    @api.depends_context("lang")
     def _compute_name(self):
         phases = dict(self._fields["phase"]._description_selection(self.env))
         for diagnosis in self:

@@ -10,7 +10,9 @@ class ProjectProject(models.Model):
     @api.depends("ess_diagnosis_ids")
     def _compute_ess_diagnosis_count(self):
         counts = dict(
-            self.env["ess.diagnosis"]._read_group([("project_id", "in", self.ids)], ["project_id"], ["__count"])
+            self.env["ess.diagnosis"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
         )
         for project in self:
             project.ess_diagnosis_count = counts.get(project, 0)

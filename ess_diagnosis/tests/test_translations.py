@@ -21,3 +21,12 @@ class TestTranslations(TranslationsCase, TransactionCase):
         self.assertEqual(
             self.env.ref("ess_diagnosis.ess_diagnosis_level_basic").with_context(lang="ca_ES").name, "Bàsic"
         )
+
+    def test_diagnosis_name_speaks_the_reader_language(self):
+        self.env["res.lang"]._activate_lang("ca_ES")
+        self.env["ir.module.module"]._load_module_terms(["ess_diagnosis"], ["ca_ES"], overwrite=True)
+        entity = self.env["res.partner"].create({"name": "Cooperativa C", "is_ess_entity": True})
+        diagnosis = self.env["ess.diagnosis"].create({"partner_id": entity.id, "phase": "baseline"})
+        self.assertIn("Baseline", diagnosis.with_context(lang="en_US").name)
+        self.assertIn("Inicial", diagnosis.with_context(lang="ca_ES").name)
+        self.assertEqual(self.env["ess.diagnosis"].name_search("Cooperativa C")[0][0], diagnosis.id)

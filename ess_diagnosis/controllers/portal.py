@@ -64,7 +64,8 @@ class EssDiagnosisPortal(CustomerPortal):
         try:
             diagnosis_sudo = self._document_check_access("ess.diagnosis", diagnosis_id, access_token)
         except (AccessError, MissingError):
-            return request.redirect("/my")
+            # Another entity's diagnosis, or none: nothing of it, not even that it exists.
+            return request.not_found()
         if report_type in ("html", "pdf", "text"):
             return self._show_report(
                 model=diagnosis_sudo,

@@ -1,5 +1,4 @@
 import os
-from urllib.parse import urlparse
 
 from odoo import sql_db
 from odoo.tests import HttpCase, tagged
@@ -81,12 +80,13 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
         ):
             with self.subTest(url=url):
                 response = self.url_open(url)
-                self.assertEqual(urlparse(response.url).path, "/my")
+                self.assertEqual(response.status_code, 404)
                 self.assertNotIn(self.diagnosis_b.name, response.text)
                 self.assertNotIn("application/pdf", response.headers.get("Content-Type", ""))
 
     def test_public_visitor_is_sent_to_login(self):
         response = self.url_open(f"/my/diagnoses/{self.diagnosis_a.id}")
+        self.assertEqual(response.status_code, 404)
         self.assertNotIn(self.diagnosis_a.name, response.text)
         response = self.url_open("/my/diagnoses")
         self.assertIn("/web/login", response.url)

@@ -77,6 +77,7 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
         for url in (
             f"/my/diagnoses/{self.diagnosis_b.id}",
             f"/my/diagnoses/{self.diagnosis_b.id}?report_type=pdf",
+            f"/my/diagnoses/{self.diagnosis_b.id + 1000}",  # a missing one looks the same
         ):
             with self.subTest(url=url):
                 response = self.url_open(url)
@@ -84,7 +85,7 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
                 self.assertNotIn(self.diagnosis_b.name, response.text)
                 self.assertNotIn("application/pdf", response.headers.get("Content-Type", ""))
 
-    def test_public_visitor_is_sent_to_login(self):
+    def test_public_visitor_gets_nothing(self):
         response = self.url_open(f"/my/diagnoses/{self.diagnosis_a.id}")
         self.assertEqual(response.status_code, 404)
         self.assertNotIn(self.diagnosis_a.name, response.text)

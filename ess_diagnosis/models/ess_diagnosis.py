@@ -125,7 +125,7 @@ class EssDiagnosis(models.Model):
 
     @api.depends("score_ids.score", "score_ids.dimension_id.weight")
     def _compute_score(self):
-        levels = self.env["ess.diagnosis.level"].search([], order="min_score desc")
+        levels = self.env["ess.diagnosis.level"].search([])
         for diagnosis in self:
             lines = diagnosis.score_ids
             total_weight = sum(lines.dimension_id.mapped("weight"))
@@ -136,9 +136,7 @@ class EssDiagnosis(models.Model):
                 diagnosis.score = sum(line.score * line.dimension_id.weight for line in lines) / total_weight
             else:
                 diagnosis.score = sum(lines.mapped("score")) / len(lines)
-            diagnosis.level_id = next(
-                (level for level in levels if diagnosis.score >= level.min_score), levels[-1:]
-            )
+            diagnosis.level_id = levels._reached_by(diagnosis.score)
 
     @api.depends("partner_id", "date", "state")
     def _compute_previous_id(self):

@@ -31,6 +31,10 @@ class EssDiagnosisLevel(models.Model):
 
     @api.model
     def _for_score(self, score):
-        """The level a score reaches: the one with the highest cut-off at or below it."""
-        levels = self.search([], order="min_score desc")
+        """The level a score reaches."""
+        return self.search([])._reached_by(score)
+
+    def _reached_by(self, score):
+        """Of these levels, the one with the highest cut-off at or below ``score``."""
+        levels = self.sorted("min_score", reverse=True)
         return next((level for level in levels if score >= level.min_score), levels[-1:])

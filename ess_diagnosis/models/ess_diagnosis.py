@@ -138,14 +138,20 @@ class EssDiagnosis(models.Model):
                 diagnosis.score = sum(lines.mapped("score")) / len(lines)
             diagnosis.level_id = levels._reached_by(diagnosis.score)
 
-    @api.depends("partner_id", "date", "state")
-    def _compute_previous_id(self):
-        done = self.search(
-            [("partner_id", "in", self.partner_id.ids), ("state", "=", "done")], order="date desc, id desc"
-        )
+    @api.model
+    def _ess_done_by_partner(self, partners):
+        """{partner: its done diagnoses, latest first}, in one query."""
         by_partner = defaultdict(list)
+        done = self.search(
+            [("partner_id", "in", partners.ids), ("state", "=", "done")], order="date desc, id desc"
+        )
         for diagnosis in done:
             by_partner[diagnosis.partner_id].append(diagnosis)
+        return by_partner
+
+    @api.depends("partner_id", "date", "state")
+    def _compute_previous_id(self):
+        by_partner = self._ess_done_by_partner(self.partner_id)
         for diagnosis in self:
             key = (diagnosis.date or fields.Date.today(), diagnosis._origin.id or float("inf"))
             diagnosis.previous_id = next(

@@ -32,14 +32,10 @@ class ResPartner(models.Model):
 
     @api.depends("ess_diagnosis_ids.state", "ess_diagnosis_ids.score", "ess_diagnosis_ids.date")
     def _compute_ess_last_diagnosis(self):
-        done = self.env["ess.diagnosis"].search(
-            [("partner_id", "in", self.ids), ("state", "=", "done")], order="date desc, id desc"
-        )
-        latest = {}
-        for diagnosis in done:
-            latest.setdefault(diagnosis.partner_id, diagnosis)
+        Diagnosis = self.env["ess.diagnosis"]
+        done = Diagnosis._ess_done_by_partner(self)
         for partner in self:
-            diagnosis = latest.get(partner, self.env["ess.diagnosis"])
+            diagnosis = done[partner][0] if done[partner] else Diagnosis
             partner.ess_last_diagnosis_id = diagnosis
             partner.ess_maturity_score = diagnosis.score
             partner.ess_maturity_trend = diagnosis.score_delta

@@ -290,8 +290,7 @@ class EssDiagnosis(models.Model):
         for diagnosis in self:
             if diagnosis.state == "draft":
                 diagnosis.state = "in_progress"
-            pending = diagnosis.user_input_ids.filtered(lambda a: not a.test_entry and a.state != "done")
-            if not pending and diagnosis.referent_id:
+            if diagnosis.respondent_count == diagnosis.invited_count and diagnosis.referent_id:
                 diagnosis.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=diagnosis.referent_id.id,
@@ -477,10 +476,6 @@ class EssDiagnosis(models.Model):
             default_partner_ids=people.filtered(lambda p: p != self.partner_id).ids or people.ids,
         )
         return action
-
-    def action_start(self):
-        self.survey_id._ess_check_questions()
-        self.filtered(lambda d: d.state == "draft").state = "in_progress"
 
     def action_recompute_scores(self):
         self._ess_recompute_scores()

@@ -56,7 +56,13 @@ class ProjectProject(models.Model):
         return projects
 
     def write(self, vals):
+        former_entities = (
+            {project: project.ess_entity_id for project in self} if "ess_entity_id" in vals else {}
+        )
         res = super().write(vals)
+        for project, former in former_entities.items():
+            if former and former != project.ess_entity_id:
+                project._ess_unsubscribe_entity(former)
         if vals.get("ess_entity_id") or vals.get("is_ess_itinerary"):
             self.filtered("is_ess_itinerary")._ess_subscribe_entity()
         return res
@@ -66,3 +72,14 @@ class ProjectProject(models.Model):
         for project in self.filtered("ess_entity_id"):
             entity = project.ess_entity_id
             project.message_subscribe(partner_ids=(entity | entity.child_ids).ids)
+
+    def _ess_unsubscribe_entity(self, entity):
+        """The former entity and its people stop following the itinerary (and so stop seeing
+        it in the portal); it stops being the itinerary's customer too."""
+        self.ensure_one()
+        people = self.message_partner_ids.filtered(
+            lambda partner: partner.commercial_partner_id == entity.commercial_partner_id
+        )
+        self.message_unsubscribe(partner_ids=people.ids)
+        if self.partner_id == entity:
+            self.partner_id = self.ess_entity_id

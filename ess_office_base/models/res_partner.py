@@ -83,6 +83,15 @@ class ResPartner(models.Model):
         domain=lambda self: [("groups_id", "in", self.env.ref("ess_office_base.group_ess_officer").ids)],
         help="The office person who follows the entity through its whole itinerary.",
     )
+    ess_mentor_user_ids = fields.Many2many(
+        "res.users",
+        "ess_partner_mentor_user_rel",
+        "partner_id",
+        "user_id",
+        string="Accompanied by",
+        help="The mentors who accompany the entity (kept by the mentoring contracts): they see its "
+        "diagnoses and mentoring records.",
+    )
     ess_itinerary_ids = fields.One2many("project.project", "ess_entity_id", string="Itineraries")
     ess_itinerary_count = fields.Integer(string="Itinerary count", compute="_compute_ess_itinerary_count")
 

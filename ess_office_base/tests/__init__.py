@@ -4,3 +4,4 @@ from . import test_security
 from . import test_portal
 from . import test_translations
 from . import test_ui
+from . import test_access_matrix

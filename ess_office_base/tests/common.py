@@ -27,6 +27,8 @@ class EssOfficeCommon(TransactionCase):
         cls.sector = cls.env.ref("ess_office_base.ess_sector_housing")
         cls.entity_a, cls.contact_a, cls.portal_a = cls._create_entity("A")
         cls.entity_b, cls.contact_b, cls.portal_b = cls._create_entity("B")
+        # The mentor accompanies entity A, not B.
+        cls.entity_a.ess_mentor_user_ids = cls.user_mentor
 
     @classmethod
     def _create_entity(cls, letter):

@@ -40,3 +40,18 @@ class TestPortalItineraries(EssOfficeCommon, HttpCase):
         response = self.url_open(f"/my/projects/{self.itinerary_a.id}")
         self.assertIn("/web/login", response.url)
         self.assertNotIn(self.itinerary_a.name, response.text)
+
+    def test_former_entity_loses_the_itinerary_when_it_changes_hands(self):
+        self.itinerary_a.with_user(self.user_officer).ess_entity_id = self.entity_b
+        self.assertFalse(
+            self.itinerary_a.message_partner_ids & (self.entity_a | self.contact_a),
+            "the former entity and its people no longer follow the itinerary",
+        )
+        self.assertEqual(self.itinerary_a.partner_id, self.entity_b)
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        self.assertNotIn(self.itinerary_a.name, self.url_open("/my/projects").text)
+        response = self.url_open(f"/my/projects/{self.itinerary_a.id}")
+        self.assertEqual(urlparse(response.url).path, "/my")
+        self.assertNotIn(self.itinerary_a.name, response.text)
+        self.authenticate(self.portal_b.login, self.portal_b.login)
+        self.assertIn(self.itinerary_a.name, self.url_open("/my/projects").text)

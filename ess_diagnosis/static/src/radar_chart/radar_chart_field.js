@@ -5,6 +5,23 @@ import { standardFieldProps } from "@web/views/fields/standard_field_props";
 import { Component, onWillStart, useEffect, useRef } from "@odoo/owl";
 
 /**
+ * The label's words in lines of at most `width` characters (a longer word keeps a line
+ * of its own): Chart.js draws an array label as lines, and never cuts it.
+ */
+export function wrapLabel(label, width = 18) {
+    const lines = [];
+    for (const word of label.split(" ")) {
+        const last = lines.length - 1;
+        if (last >= 0 && `${lines[last]} ${word}`.length <= width) {
+            lines[last] = `${lines[last]} ${word}`;
+        } else {
+            lines.push(word);
+        }
+    }
+    return lines;
+}
+
+/**
  * Radar chart of a diagnosis' dimension scores, the previous diagnosis overlaid.
  * The field holds {labels, current, previous, current_label, previous_label}.
  */
@@ -52,11 +69,19 @@ export class EssRadarChartField extends Component {
         }
         this.chart = new Chart(this.canvasRef.el, {
             type: "radar",
-            data: { labels: data.labels, datasets },
+            data: { labels: data.labels.map((label) => wrapLabel(label)), datasets },
             options: {
                 animation: false,
                 maintainAspectRatio: false,
-                scales: { r: { min: 0, max: 100, ticks: { stepSize: 25 } } },
+                layout: { padding: 8 },
+                scales: {
+                    r: {
+                        min: 0,
+                        max: 100,
+                        ticks: { stepSize: 25 },
+                        pointLabels: { font: { size: 13 } },
+                    },
+                },
             },
         });
     }

@@ -29,6 +29,7 @@ class EssDiagnosis(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "date desc, id desc"
     _rec_names_search = ["partner_id.name"]
+    _check_company_auto = True
 
     # Not stored: it holds the phase's label, in the reader's language.
     name = fields.Char(compute="_compute_name")
@@ -38,12 +39,14 @@ class EssDiagnosis(models.Model):
         required=True,
         index=True,
         tracking=True,
+        check_company=True,
         domain=[("is_ess_entity", "=", True)],
     )
     project_id = fields.Many2one(
         "project.project",
         string="Itinerary",
         index="btree_not_null",
+        check_company=True,
         domain="[('is_ess_itinerary', '=', True), ('ess_entity_id', '=', partner_id)]",
     )
     referent_id = fields.Many2one(related="partner_id.ess_referent_id")
@@ -83,7 +86,11 @@ class EssDiagnosis(models.Model):
         help="Mean of the dimension scores weighted by the dimensions' weights (0-100).",
     )
     level_id = fields.Many2one(
-        "ess.diagnosis.level", string="Maturity level", compute="_compute_score", store=True
+        "ess.diagnosis.level",
+        string="Maturity level",
+        compute="_compute_level_id",
+        store=True,
+        help="Follows the score, and the levels' cut-offs when a manager changes them.",
     )
     level = fields.Selection(related="level_id.code", store=True, string="Level code")
     level_interpretation = fields.Html(related="level_id.interpretation")
@@ -95,7 +102,9 @@ class EssDiagnosis(models.Model):
     )
     score_delta = fields.Float(compute="_compute_previous_id", string="Change")
     radar_data = fields.Json(compute="_compute_radar_data", string="Radar chart")
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, required=True, index=True
+    )
 
     # ------------------------------------------------------------
     # DEFAULTS AND COMPUTES
@@ -125,18 +134,22 @@ class EssDiagnosis(models.Model):
 
     @api.depends("score_ids.score", "score_ids.dimension_id.weight")
     def _compute_score(self):
-        levels = self.env["ess.diagnosis.level"].search([])
         for diagnosis in self:
             lines = diagnosis.score_ids
             total_weight = sum(lines.dimension_id.mapped("weight"))
             if not lines:
-                diagnosis.score, diagnosis.level_id = 0.0, False
-                continue
-            if total_weight:
+                diagnosis.score = 0.0
+            elif total_weight:
                 diagnosis.score = sum(line.score * line.dimension_id.weight for line in lines) / total_weight
             else:
                 diagnosis.score = sum(lines.mapped("score")) / len(lines)
-            diagnosis.level_id = levels._reached_by(diagnosis.score)
+
+    # ess.diagnosis.level recomputes it when its cut-offs change (_ess_relevel_diagnoses).
+    @api.depends("score", "score_ids")
+    def _compute_level_id(self):
+        levels = self.env["ess.diagnosis.level"].sudo().search([])
+        for diagnosis in self:
+            diagnosis.level_id = levels._reached_by(diagnosis.score) if diagnosis.score_ids else False
 
     @api.model
     def _ess_done_by_partner(self, partners):
@@ -155,7 +168,12 @@ class EssDiagnosis(models.Model):
         for diagnosis in self:
             key = (diagnosis.date or fields.Date.today(), diagnosis._origin.id or float("inf"))
             diagnosis.previous_id = next(
-                (other for other in by_partner[diagnosis.partner_id] if (other.date, other.id) < key), False
+                (
+                    other
+                    for other in by_partner[diagnosis.partner_id]
+                    if (other.date, other.id) < key and other.company_id == diagnosis.company_id
+                ),
+                False,
             )
             diagnosis.score_delta = (
                 diagnosis.score - diagnosis.previous_id.score if diagnosis.previous_id else 0.0
@@ -227,7 +245,7 @@ class EssDiagnosis(models.Model):
         are (the ORM would insert them in chunks of a hundred)."""
         Score = self.env["ess.diagnosis.score"]
         Score.flush_model()
-        self.flush_recordset(["partner_id", "phase", "date"])
+        self.flush_recordset(["partner_id", "phase", "date", "company_id"])
         self.env.cr.execute(SQL("DELETE FROM ess_diagnosis_score WHERE diagnosis_id = ANY(%s)", self.ids))
         if rows:
             diagnoses, dimensions, scores, respondents = (list(column) for column in zip(*rows, strict=True))
@@ -235,10 +253,10 @@ class EssDiagnosis(models.Model):
                 SQL(
                     """
                     INSERT INTO ess_diagnosis_score (diagnosis_id, dimension_id, score, respondent_count, sequence,
-                                                     partner_id, phase, date,
+                                                     partner_id, phase, date, company_id,
                                                      create_uid, create_date, write_uid, write_date)
                          SELECT row.diagnosis_id, row.dimension_id, row.score, row.respondent_count, dimension.sequence,
-                                diagnosis.partner_id, diagnosis.phase, diagnosis.date,
+                                diagnosis.partner_id, diagnosis.phase, diagnosis.date, diagnosis.company_id,
                                 %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC'
                            FROM unnest(%s::int[], %s::int[], %s::float8[], %s::int[])
                                 AS row(diagnosis_id, dimension_id, score, respondent_count)
@@ -291,11 +309,20 @@ class EssDiagnosis(models.Model):
             if diagnosis.state == "draft":
                 diagnosis.state = "in_progress"
             if diagnosis.respondent_count == diagnosis.invited_count and diagnosis.referent_id:
-                diagnosis.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=diagnosis.referent_id.id,
-                    summary=self.env._("Every respondent has answered: review the diagnosis"),
-                )
+                diagnosis._ess_notify_everybody_answered()
+
+    def _ess_notify_everybody_answered(self):
+        """One to-do for the referent, in the referent's language (the respondent who
+        answered last may speak another)."""
+        self.ensure_one()
+        referent = self.referent_id
+        summary = self.with_context(lang=referent.lang).env._(
+            "Every respondent has answered: review the diagnosis"
+        )
+        if not self.activity_ids.filtered(
+            lambda activity: activity.user_id == referent and activity.summary == summary
+        ):
+            self.activity_schedule("mail.mail_activity_data_todo", user_id=referent.id, summary=summary)
 
     # ------------------------------------------------------------
     # RESULTS
@@ -303,37 +330,47 @@ class EssDiagnosis(models.Model):
 
     def _ess_benchmark(self, criterion):
         """Mean score per dimension of the other entities of the same sector (or size
-        class), each counted once with its latest done diagnosis; empty when fewer than
-        BENCHMARK_MIN_ENTITIES entities contribute to a dimension."""
+        class) in the diagnosis' company, each counted once with its latest done diagnosis;
+        a dimension is left out when fewer than BENCHMARK_MIN_ENTITIES entities scored it.
+
+        One aggregate query, whatever the number of entities: only anonymous means leave
+        the database, so it reads past the record rules of the caller (who may be a portal
+        user of the entity)."""
         self.ensure_one()
-        field = {"sector": "ess_sector_id", "size": "ess_size_class"}[criterion]
-        value = self.partner_id[field]
+        column = {"sector": "ess_sector_id", "size": "ess_size_class"}[criterion]
+        value = self.partner_id[column]
         if not value:
             return {}
-        others = self.sudo().search(
-            [
-                ("state", "=", "done"),
-                ("partner_id", "!=", self.partner_id.id),
-                (f"partner_id.{field}", "=", value.id if field == "ess_sector_id" else value),
-            ],
-            order="date desc, id desc",
-        )
-        latest = {}
-        for diagnosis in others:
-            latest.setdefault(diagnosis.partner_id, diagnosis)
-        if len(latest) < BENCHMARK_MIN_ENTITIES:
-            return {}
-        return {
-            dimension.id: mean
-            for dimension, mean, entities in self.env["ess.diagnosis.score"]
-            .sudo()
-            ._read_group(
-                [("diagnosis_id", "in", [diagnosis.id for diagnosis in latest.values()])],
-                ["dimension_id"],
-                ["score:avg", "diagnosis_id:count_distinct"],
+        self.env["res.partner"].flush_model([column])
+        self.flush_model(["partner_id", "state", "date", "company_id"])
+        self.env["ess.diagnosis.score"].flush_model(["diagnosis_id", "dimension_id", "score"])
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH latest AS (
+                    SELECT DISTINCT ON (diagnosis.partner_id) diagnosis.id
+                      FROM ess_diagnosis diagnosis
+                      JOIN res_partner entity ON entity.id = diagnosis.partner_id
+                     WHERE diagnosis.state = 'done'
+                       AND diagnosis.company_id = %(company)s
+                       AND diagnosis.partner_id != %(partner)s
+                       AND %(criterion)s = %(value)s
+                  ORDER BY diagnosis.partner_id, diagnosis.date DESC, diagnosis.id DESC
+                )
+                SELECT score.dimension_id, AVG(score.score)
+                  FROM ess_diagnosis_score score
+                  JOIN latest ON latest.id = score.diagnosis_id
+              GROUP BY score.dimension_id
+                HAVING COUNT(*) >= %(minimum)s
+                """,
+                company=self.company_id.id,
+                partner=self.partner_id.id,
+                criterion=SQL.identifier("entity", column),
+                value=value.id if column == "ess_sector_id" else value,
+                minimum=BENCHMARK_MIN_ENTITIES,
             )
-            if entities >= BENCHMARK_MIN_ENTITIES
-        }
+        )
+        return dict(self.env.cr.fetchall())
 
     def _ess_result_rows(self):
         """One row per scored dimension: score, previous score, change and benchmarks."""
@@ -370,19 +407,45 @@ class EssDiagnosis(models.Model):
             for line in weak
         ]
 
-    def _ess_radar(self, size=360):
+    def _ess_radar(self, radius=130, font_size=12, wrap_width=16):
         """Geometry of an SVG radar chart of the dimension scores, with the previous
-        diagnosis overlaid: drawn by QWeb, so that it shows in the portal and prints."""
+        diagnosis overlaid: drawn by QWeb, so that it shows in the portal and prints.
+
+        Labels are wrapped at word boundaries, never cut, and anchored by side; the view
+        box grows around them, its margins computed from the wrapped lines' widths
+        estimated at 0.6 em a glyph (more than the mean of common sans-serif fonts)."""
         self.ensure_one()
         lines, current, previous = self._ess_radar_series()
         if len(lines) < 3:
             return {}
-        center, radius = size / 2, size / 2 - 80
+        glyph_width, line_height, gap = 0.6 * font_size, 1.25 * font_size, 0.8 * font_size
+        directions = [
+            (math.cos(angle), math.sin(angle))
+            for angle in (-math.pi / 2 + 2 * math.pi * index / len(lines) for index in range(len(lines)))
+        ]
 
-        def point(index, value, scale=1.0):
-            angle = -math.pi / 2 + 2 * math.pi * index / len(lines)
-            distance = radius * scale * value / 100
-            return center + distance * math.cos(angle), center + distance * math.sin(angle)
+        # Labels around (0, 0) first: their extent sets the view box.
+        labels, left, top, right, bottom = [], -radius, -radius, radius, radius
+        for line, (cos, sin) in zip(lines, directions, strict=True):
+            parts = textwrap.wrap(
+                line.dimension_id.name, wrap_width, break_long_words=False, break_on_hyphens=False
+            )
+            x, y = (radius + gap) * cos, (radius + gap) * sin
+            anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
+            # Above the axis at the top, below it at the bottom, centred on the sides.
+            block_top = y - (1 - sin) / 2 * len(parts) * line_height
+            width = max(len(part) for part in parts) * glyph_width
+            block_left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+            left, right = min(left, block_left), max(right, block_left + width)
+            top, bottom = min(top, block_top), max(bottom, block_top + len(parts) * line_height)
+            baselines = [block_top + index * line_height + font_size for index in range(len(parts))]
+            labels.append((x, anchor, list(zip(baselines, parts, strict=True))))
+        margin = font_size / 2
+        center_x, center_y = margin - left, margin - top
+
+        def point(index, value):
+            cos, sin = directions[index]
+            return center_x + radius * value / 100 * cos, center_y + radius * value / 100 * sin
 
         def polygon(values):
             return " ".join(
@@ -390,23 +453,23 @@ class EssDiagnosis(models.Model):
             )
 
         axes = []
-        for index, line in enumerate(lines):
-            x, y = point(index, 100)
-            label_x, label_y = point(index, 100, scale=1.12)
-            anchor = "middle" if abs(label_x - center) < 10 else ("start" if label_x > center else "end")
+        for index, (x, anchor, parts) in enumerate(labels):
+            end_x, end_y = point(index, 100)
             axes.append(
                 {
-                    "x": f"{x:.1f}",
-                    "y": f"{y:.1f}",
-                    "label_x": f"{label_x:.1f}",
-                    "label_y": f"{label_y:.1f}",
+                    "x": f"{end_x:.1f}",
+                    "y": f"{end_y:.1f}",
+                    "label_x": f"{center_x + x:.1f}",
                     "anchor": anchor,
-                    "label": textwrap.wrap(line.dimension_id.name, 18)[:3],
+                    "label": [(f"{center_y + baseline:.1f}", part) for baseline, part in parts],
                 }
             )
         return {
-            "size": size,
-            "center": center,
+            "width": round(right - left + 2 * margin),
+            "height": round(bottom - top + 2 * margin),
+            "font_size": font_size,
+            "center_x": f"{center_x:.1f}",
+            "center_y": f"{center_y:.1f}",
             "axes": axes,
             "rings": [polygon([ring] * len(lines)) for ring in (25, 50, 75, 100)],
             "current": polygon(current),
@@ -435,36 +498,51 @@ class EssDiagnosis(models.Model):
         }
 
     @api.model
-    def _ess_demo_respond(self, diagnosis_id, partner_id, levels, done=True):
-        """For the demo data: a response of ``partner_id`` whose answers sit at ``levels``
-        on the maturity ladder (0-4, one per dimension, in their order); no levels, no
-        answers yet (an invitation)."""
+    def _ess_demo_respond(self, diagnosis_id, responses):
+        """For the demo data: ``responses`` is [(partner_id, levels)], each levels list the
+        answers' positions on the maturity ladder (0-4, one per dimension, in their order).
+        Everybody is invited first, as an officer does, then each one with levels answers
+        and finishes; an empty levels list is an invitation still open."""
         diagnosis = self.browse(diagnosis_id)
-        level_of = dict(zip(self.env["ess.dimension"].search([]), levels, strict=False))
-        response = diagnosis.survey_id._create_answer(
-            partner=self.env["res.partner"].browse(partner_id),
-            check_attempts=False,
-            ess_diagnosis_id=diagnosis.id,
-        )
-        for question in diagnosis.survey_id.question_ids.filtered(lambda question: levels):
-            answers = question.suggested_answer_ids.sorted("sequence")
-            level = level_of.get(question.ess_dimension_id, round(sum(levels) / len(levels)))
-            if question.question_type == "simple_choice" and answers:
-                response._save_lines(question, answers[min(level, len(answers) - 1)].id)
-            elif question.question_type == "multiple_choice" and level:
-                response._save_lines(
-                    question, answers.filtered(lambda answer: answer.answer_score > 0)[:level].ids
-                )
-        if done:
+        survey = diagnosis.survey_id
+        invited = [
+            (
+                survey._create_answer(
+                    partner=self.env["res.partner"].browse(partner_id),
+                    check_attempts=False,
+                    ess_diagnosis_id=diagnosis.id,
+                ),
+                levels,
+            )
+            for partner_id, levels in responses
+        ]
+        dimensions = self.env["ess.dimension"].search([])
+        for response, levels in invited:
+            if not levels:
+                continue
+            level_of = dict(zip(dimensions, levels, strict=False))
+            for question in survey.question_ids:
+                answers = question.suggested_answer_ids.sorted("sequence")
+                level = level_of.get(question.ess_dimension_id, round(sum(levels) / len(levels)))
+                if question.question_type == "simple_choice" and answers:
+                    response._save_lines(question, answers[min(level, len(answers) - 1)].id)
+                elif question.question_type == "multiple_choice" and level:
+                    response._save_lines(
+                        question, answers.filtered(lambda answer: answer.answer_score > 0)[:level].ids
+                    )
             response._mark_done()
 
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
+    # Every public method is an RPC endpoint: each one checks that the caller may change
+    # the diagnosis before it touches anything (mentors and portal users read it only).
+
     def action_invite_respondents(self):
         """Invite people of the entity, each with their own link to the questionnaire."""
         self.ensure_one()
+        self.check_access("write")
         if self.state in ("done", "cancelled"):
             raise UserError(self.env._("A done or cancelled diagnosis takes no more respondents."))
         self.survey_id._ess_check_questions()
@@ -478,9 +556,11 @@ class EssDiagnosis(models.Model):
         return action
 
     def action_recompute_scores(self):
+        self.check_access("write")
         self._ess_recompute_scores()
 
     def action_done(self):
+        self.check_access("write")
         for diagnosis in self:
             if not diagnosis.respondent_count:
                 raise UserError(
@@ -490,7 +570,9 @@ class EssDiagnosis(models.Model):
         self.state = "done"
 
     def action_cancel(self):
+        self.check_access("write")
         self.state = "cancelled"
 
     def action_draft(self):
+        self.check_access("write")
         self.state = "draft"

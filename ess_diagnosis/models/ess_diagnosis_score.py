@@ -16,6 +16,7 @@ class EssDiagnosisScore(models.Model):
     partner_id = fields.Many2one(related="diagnosis_id.partner_id", store=True)
     phase = fields.Selection(related="diagnosis_id.phase", store=True)
     date = fields.Date(related="diagnosis_id.date", store=True)
+    company_id = fields.Many2one(related="diagnosis_id.company_id", store=True, index=True)
 
     _sql_constraints = [
         (

@@ -10,7 +10,6 @@ class SurveySurvey(models.Model):
     survey_type = fields.Selection(
         selection_add=[("ess_diagnosis", "ESS diagnosis")], ondelete={"ess_diagnosis": "set default"}
     )
-    ess_diagnosis_ids = fields.One2many("ess.diagnosis", "survey_id", string="Diagnoses")
 
     @api.depends("survey_type")
     def _compute_allowed_survey_types(self):

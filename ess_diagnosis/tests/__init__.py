@@ -6,3 +6,5 @@ from . import test_questionnaire
 from . import test_portal
 from . import test_demo
 from . import test_translations
+from . import test_radar
+from . import test_access_matrix

@@ -1,8 +1,12 @@
+import logging
 from unittest.mock import patch
 
-from odoo.tests import tagged
+from odoo import sql_db
+from odoo.tests import HttpCase, tagged
 
 from .common import EssDiagnosisCommon
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -32,3 +36,55 @@ class TestScoringPerformance(EssDiagnosisCommon):
         ten, hundred = self._queries(diagnoses[:10]), self._queries(diagnoses)
         self.assertEqual(len(ten), len(hundred), "recomputing 100 diagnoses costs as many queries as 10")
         self.assertLess(len(hundred), 30, "\n".join(hundred))
+
+
+@tagged("post_install", "-at_install")
+class TestResultsPagePerformance(EssDiagnosisCommon, HttpCase):
+    """The benchmark is computed in the database: the results page costs as many queries
+    with 1,000 other entities of the same size as with 10."""
+
+    def _add_other_entities(self, count):
+        entities = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Benchmark entity {index}",
+                    "is_company": True,
+                    "is_ess_entity": True,
+                    "ess_worker_count": 3,
+                }
+                for index in range(count)
+            ]
+        )
+        diagnoses = self.env["ess.diagnosis"].create(
+            [{"partner_id": entity.id, "survey_id": self.survey.id, "state": "done"} for entity in entities]
+        )
+        diagnoses._ess_replace_score_lines(
+            [(diagnosis.id, self.dim_free.id, 40.0, 1) for diagnosis in diagnoses]
+            + [(diagnosis.id, self.dim_data.id, 60.0, 1) for diagnosis in diagnoses]
+        )
+        self.env.flush_all()
+
+    def _page_queries(self, url):
+        self.url_open(url)  # warm-up: templates, assets, caches
+        before = sql_db.sql_counter
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return sql_db.sql_counter - before, response.text
+
+    def test_results_page_query_count_does_not_grow_with_other_entities(self):
+        diagnosis = self._diagnosis()
+        self._answer(diagnosis, {self.q_data_single: 2, self.q_free: 2})
+        diagnosis.action_done()
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        url = f"/my/diagnoses/{diagnosis.id}"
+        self._add_other_entities(10)
+        with_ten, page = self._page_queries(url)
+        self._add_other_entities(990)
+        with_thousand, page_thousand = self._page_queries(url)
+        _logger.info(
+            "results page: %s queries with 10 other entities, %s with 1,000", with_ten, with_thousand
+        )
+        self.assertEqual(with_ten, with_thousand)
+        # The size benchmark shows: with 1,000 entities at 40 on free software, about 40.
+        self.assertAlmostEqual(diagnosis._ess_benchmark("size")[self.dim_free.id], 40.0, delta=1.0)
+        self.assertRegex(page_thousand, r'o_ess_benchmark_size">\s*(39|40|41)\s*<')

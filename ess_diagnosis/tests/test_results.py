@@ -69,6 +69,33 @@ class TestResults(EssDiagnosisCommon):
         self.entity_a.ess_sector_id = self.env.ref("ess_office_base.ess_sector_energy")
         self.assertEqual(mine._ess_benchmark("sector"), {})
 
+    def test_two_companies_keep_their_scores_and_benchmarks_apart(self):
+        """An office with two territories: each sees its own scores; benchmarks compare
+        within the diagnosis' company."""
+        day = date(2026, 5, 1)
+        main, other = self.env.company, self.env["res.company"].create({"name": "Oficina del Camp"})
+        sector = self.env["ess.sector"].create({"name": "Test sector"})
+        self.entity_a.ess_sector_id = sector
+        others = self.env["res.partner"].create(
+            [{"name": f"Other {n}", "is_ess_entity": True, "ess_sector_id": sector.id} for n in range(11)]
+        )
+        elsewhere = [self._done(entity, {self.q_free: 4}, day, company_id=other.id) for entity in others[:6]]
+        mine = self._done(self.entity_a, {self.q_free: 0}, day)
+        self.assertEqual(mine._ess_benchmark("sector"), {}, "the other company's entities do not count")
+        for entity in others[6:]:
+            self._done(entity, {self.q_free: 2}, day)
+        self.assertAlmostEqual(mine._ess_benchmark("sector")[self.dim_free.id], 50.0)
+        self.assertAlmostEqual(elsewhere[0]._ess_benchmark("sector")[self.dim_free.id], 100.0)
+
+        self.assertEqual(elsewhere[0].score_ids.company_id, other)
+        self.user_officer.write({"company_ids": [(6, 0, main.ids)], "company_id": main.id})
+        Score = self.env["ess.diagnosis.score"].with_user(self.user_officer)
+        self.assertFalse(Score.search([("diagnosis_id", "in", [d.id for d in elsewhere])]))
+        self.assertEqual(Score.search([("dimension_id", "=", self.dim_free.id)]).company_id, main)
+        self.user_officer.write({"company_ids": [(4, other.id)]})
+        both = Score.with_context(allowed_company_ids=[main.id, other.id])
+        self.assertEqual(len(both.search([("diagnosis_id", "in", [d.id for d in elsewhere])])), 12)
+
     def test_recommendations_cover_the_weakest_dimensions(self):
         package_free = self.env["ess.service.package"].create(
             {"name": "Free cloud", "dimension_ids": [(6, 0, self.dim_free.ids)]}

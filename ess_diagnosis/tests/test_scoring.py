@@ -43,14 +43,14 @@ class TestScoring(EssDiagnosisCommon):
         )
 
     def test_levels_at_the_cut_offs(self):
-        Level = self.env["ess.diagnosis.level"]
+        Level = self.env["ess.diagnosis.level"].search([])
         for score, code in [(0, "basic"), (24.99, "basic"), (25, "average"), (49.99, "average"),
                             (50, "moderately_advanced"), (74.99, "moderately_advanced"), (75, "advanced"),
                             (100, "advanced")]:  # fmt: skip
-            self.assertEqual(Level._for_score(score).code, code, score)
+            self.assertEqual(Level._reached_by(score).code, code, score)
         # Cut-offs are configurable.
         self.env.ref("ess_diagnosis.ess_diagnosis_level_average").min_score = 30
-        self.assertEqual(Level._for_score(25).code, "basic")
+        self.assertEqual(Level._reached_by(25).code, "basic")
         self.assertTrue(self.env.ref("ess_diagnosis.ess_diagnosis_level_average").interpretation)
 
     def test_diagnosis_level_follows_its_score(self):
@@ -61,6 +61,25 @@ class TestScoring(EssDiagnosisCommon):
         self._answer(diagnosis, {self.q_data_single: 4, self.q_data_multi: [0, 1, 2], self.q_free: 4})
         self.assertEqual(diagnosis.level, "moderately_advanced")
         self.assertIn("<p>", diagnosis.level_interpretation)
+
+    def test_stored_level_follows_a_changed_cut_off(self):
+        diagnosis = self._diagnosis()
+        # data 4/7 = 57.1 (weight 1), free 2/4 = 50 (weight 3): 51.8 -> moderately advanced
+        self._answer(diagnosis, {self.q_data_single: 4, self.q_free: 2})
+        self.assertEqual(diagnosis.level, "moderately_advanced")
+        moderately = self.env.ref("ess_diagnosis.ess_diagnosis_level_moderately_advanced")
+        moderately.with_user(self.user_manager).min_score = 60
+        self.env.flush_all()
+        average = self.env.ref("ess_diagnosis.ess_diagnosis_level_average")
+        # Read back from the database: the stored level and its code changed.
+        stored = self.env["ess.diagnosis"].search_fetch([("id", "=", diagnosis.id)], ["level_id", "level"])
+        self.assertEqual(stored.search([("id", "=", diagnosis.id), ("level_id", "=", average.id)]), diagnosis)
+        self.assertEqual(stored.search([("id", "=", diagnosis.id), ("level", "=", "average")]), diagnosis)
+        moderately.with_user(self.user_manager).min_score = 50
+        self.assertEqual(diagnosis.level, "moderately_advanced")
+        # A level removed hands its diagnoses to the level below.
+        moderately.with_user(self.user_manager).unlink()
+        self.assertEqual(diagnosis.level_id, average)
 
     def test_key_factor_answers_update_the_entity(self):
         diagnosis = self._diagnosis()
@@ -77,6 +96,20 @@ class TestScoring(EssDiagnosisCommon):
         self.assertFalse(diagnosis.activity_ids)
         first._mark_done()
         self.assertEqual(diagnosis.activity_ids.user_id, self.user_officer)
+
+    def test_everybody_answered_once_in_the_referent_language(self):
+        self.user_officer.lang = "ca_ES"
+        self.contact_a.lang = "es_ES"
+        diagnosis = self._diagnosis()
+        first = self._answer(diagnosis, {self.q_free: 1}, done=False)
+        second = self._answer(diagnosis, {self.q_free: 2}, partner=self.entity_a, done=False)
+        first.with_context(lang="es_ES")._mark_done()
+        second.with_context(lang="es_ES")._mark_done()
+        # Answered again (a respondent's retake is marked done once more): still one to-do.
+        second.with_context(lang="es_ES")._mark_done()
+        activity = diagnosis.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.summary, "Totes les persones participants han respost: reviseu la diagnosi")
 
     def test_done_needs_a_completed_response(self):
         diagnosis = self._diagnosis()

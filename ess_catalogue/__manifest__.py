@@ -15,5 +15,7 @@
         "website",
     ],
     "data": [],
-    "demo": [],
+    "demo": [
+        "demo/website_demo.xml",
+    ],
 }

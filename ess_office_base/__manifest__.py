@@ -31,6 +31,7 @@
         "views/ess_office_base_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/ess_service_package_demo.xml",

@@ -36,6 +36,12 @@ DEMO_DB = os.environ.get("ESS_DEMO_DB", "ess_demo")
 DEMO_PORT = int(os.environ.get("ESS_HTTP_PORT", "8069"))
 TEST_DB = os.environ.get("ESS_TEST_DB", "ess_test")
 TEST_PORT = int(os.environ.get("ESS_TEST_HTTP_PORT", "8269"))
+CORE_DB = os.environ.get("ESS_CORE_DB", "ess_core")
+CORE_PORT = int(os.environ.get("ESS_CORE_HTTP_PORT", "8270"))
+# Odoo's own test suites of the core apps our addons extend (`make test-core`): they must
+# keep passing with every ESS module installed. An app joins when one of our addons
+# extends it.
+CORE_TEST_TAGS = "/survey,/project,/portal"
 # Logins of the demo database, printed by `make demo` and listed in the README.
 DEMO_LOGINS = [
     ("admin", "admin", "ESS Office manager (administrator)"),
@@ -294,7 +300,12 @@ def cmd_demo(args):
     print(f"\nESS Office demo: http://localhost:{DEMO_PORT}  (database {DEMO_DB})", flush=True)
     for login, password, who in DEMO_LOGINS:
         print(f"  {login:<28} password {password:<10} {who}")
-    print("Stop it with Ctrl+C; `make stop` stops PostgreSQL.\n", flush=True)
+    print("Stop it with Ctrl+C; `make stop` stops PostgreSQL.", flush=True)
+    print(
+        "This server is for trying the product: its PostgreSQL runs with fsync=off and may lose\n"
+        "its data on a crash. Keep no real data here: see 'Running it for real' in README.md.\n",
+        flush=True,
+    )
     command = odoo_command(DEMO_DB, http_port=DEMO_PORT)
     os.execv(command[0], command)
 
@@ -347,6 +358,46 @@ def cmd_test(args):
     sys.exit(1 if failed else 0)
 
 
+def cmd_test_core(args):
+    """Odoo's own tests of the core apps we extend, with every ESS module installed.
+
+    First every ESS addon is installed in a fresh database; then those apps are updated
+    with the tests enabled, so that their at_install tests run on a database holding our
+    data and their post_install tests (tours included) with our code loaded."""
+    tags = args.tags or CORE_TEST_TAGS
+    apps = sorted({tag.lstrip("/").split(":")[0].split("[")[0] for tag in tags.split(",")})
+    addons = ess_addons()
+    work = REPO / ".ess"
+    work.mkdir(exist_ok=True)
+    print(f"[ess] Odoo's tests {tags} with {', '.join(addons)} installed, in {CORE_DB}", flush=True)
+    new_database(CORE_DB, addons)
+    returncode, lines = run_odoo(
+        CORE_DB, f"--init={','.join(addons)}", "--stop-after-init", log_path=work / "odoo-core-install.log"
+    )
+    if returncode or any_errors(lines):
+        print("[ess] installing the ESS addons failed: see .ess/odoo-core-install.log")
+        print("0 passed, 1 failed", flush=True)
+        sys.exit(1)
+    returncode, lines = run_odoo(
+        CORE_DB,
+        f"--update={','.join(apps)}",
+        "--test-enable",
+        f"--test-tags={tags}",
+        "--stop-after-init",
+        "--workers=0",
+        http_port=CORE_PORT,
+        log_path=work / "odoo-core-tests.log",
+    )
+    passed, failed = odoo_test_counts(lines)
+    if returncode and not failed:
+        failed = 1
+    if not passed and not failed:
+        failed = 1  # a run that tested nothing proves nothing
+    print("[ess] Odoo's own tests: log in .ess/odoo-core-tests.log", flush=True)
+    print(f"{passed} passed, {failed} failed", flush=True)
+    sys.exit(1 if failed else 0)
+
+
 def cmd_i18n(args):
     """Export an addon's terms to i18n/<addon>.pot and merge them into its ca.po and es.po."""
     addon = args.addon
@@ -393,6 +444,8 @@ def main():
     commands.add_parser("demo", help="build or update the demo database and serve it")
     test = commands.add_parser("test", help="run the whole test suite")
     test.add_argument("--addons", help="comma-separated addons: only their Odoo tests")
+    core = commands.add_parser("test-core", help="Odoo's own tests of the core apps we extend")
+    core.add_argument("--tags", help=f"Odoo test tags (default: {CORE_TEST_TAGS})")
     i18n = commands.add_parser("i18n", help="export an addon's terms and merge them into ca.po and es.po")
     i18n.add_argument("addon")
     bench = commands.add_parser("bench-scoring", help="time the scoring of 1,000 completed responses")
@@ -400,7 +453,13 @@ def main():
         "database", nargs="?", help="an existing database with ess_diagnosis (default: a new one)"
     )
     args = parser.parse_args()
-    commands_run = {"demo": cmd_demo, "test": cmd_test, "i18n": cmd_i18n, "bench-scoring": cmd_bench_scoring}
+    commands_run = {
+        "demo": cmd_demo,
+        "test": cmd_test,
+        "test-core": cmd_test_core,
+        "i18n": cmd_i18n,
+        "bench-scoring": cmd_bench_scoring,
+    }
     commands_run[args.command](args)
 
 

@@ -100,7 +100,10 @@ ACCESS_ROWS = [
     _answers_row(
         "survey.user_input.line",
         "survey.user_input.line (ESS diagnosis answers)",
-        records=lambda case: {"A": case.response_a.user_input_line_ids[:1], "B": case.response_b.user_input_line_ids[:1]},
+        records=lambda case: {
+            "A": case.response_a.user_input_line_ids[:1],
+            "B": case.response_b.user_input_line_ids[:1],
+        },
         create=lambda case, scope: {
             "user_input_id": (case.response_a if scope == "A" else case.response_b).id,
             "question_id": case.q_text.id,

@@ -17,3 +17,18 @@ class TestDemoData(TransactionCase):
         self.assertTrue(final._ess_radar()["previous"])
         pending = self.env.ref("ess_diagnosis.ess_diagnosis_recircula_final")
         self.assertEqual((pending.invited_count, pending.respondent_count), (2, 1))
+
+    def test_demo_diagnoses_have_one_everybody_answered_activity_in_the_referent_language(self):
+        summary = "Totes les persones participants han respost: reviseu la diagnosi"
+        two_respondents = self.env.ref("ess_diagnosis.ess_diagnosis_lafornal_baseline")
+        self.assertEqual(two_respondents.referent_id.lang, "ca_ES")
+        answered = self.env["ess.diagnosis"].search(
+            [("respondent_count", ">", 0), ("partner_id.is_ess_entity", "=", True)]
+        )
+        for diagnosis in answered.filtered(lambda d: d.respondent_count == d.invited_count):
+            with self.subTest(diagnosis=diagnosis.display_name):
+                activities = diagnosis.activity_ids.filtered(lambda a: a.summary == summary)
+                self.assertEqual(len(activities), 1)
+                self.assertEqual(activities.user_id, diagnosis.referent_id)
+        pending = self.env.ref("ess_diagnosis.ess_diagnosis_recircula_final")
+        self.assertFalse(pending.activity_ids.filtered(lambda a: a.summary == summary))

@@ -17,8 +17,8 @@ fails when an installed ``ess.*`` model has no row.
 import importlib
 import importlib.util
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from odoo.exceptions import AccessError, UserError
 from odoo.service.model import get_public_method
@@ -61,7 +61,9 @@ def rows_of(access_rows):
 def installed_rows(env):
     """The rows declared by every installed ESS addon."""
     rows = []
-    modules = env["ir.module.module"].sudo().search([("name", "=like", "ess\\_%"), ("state", "=", "installed")])
+    modules = (
+        env["ir.module.module"].sudo().search([("name", "=like", "ess\\_%"), ("state", "=", "installed")])
+    )
     for module in modules:
         if importlib.util.find_spec(f"odoo.addons.{module.name}.tests.access_rows"):
             rows += importlib.import_module(f"odoo.addons.{module.name}.tests.access_rows").ACCESS_ROWS
@@ -191,10 +193,13 @@ class ActionsChangeNothingMixin:
                         with self.env.cr.savepoint():
                             getattr(mine, name)()
                             self.env.flush_all()
-                    except (AccessError, UserError):
-                        pass  # refused: the RPC call's transaction is rolled back too
+                    except (AccessError, UserError) as refusal:
+                        # refused: the RPC call's transaction is rolled back too
+                        self.assertTrue(str(refusal), f"{name} refused {user.login} without a message")
                     self.env.invalidate_all()
                     calls += 1
                     with self.subTest(user=user.login, model=record._name, action=name):
-                        self.assertEqual(self._snapshot(records), before, f"{user.login} changed data with {name}")
+                        self.assertEqual(
+                            self._snapshot(records), before, f"{user.login} changed data with {name}"
+                        )
         return calls

@@ -17,7 +17,9 @@ class AccessMatrixCommon(EssOfficeCommon, AccessMatrixMixin):
             {"name": "Mentora de la matriu", "is_ess_mentor": True, "ess_mentor_type": "volunteer"}
         )
         cls.matrix_package = cls.env["ess.service.package"].create({"name": "Paquet de la matriu"})
-        cls.matrix_dimension = cls.env["ess.dimension"].create({"name": "Dimensió de la matriu", "code": "matrix"})
+        cls.matrix_dimension = cls.env["ess.dimension"].create(
+            {"name": "Dimensió de la matriu", "code": "matrix"}
+        )
         cls.matrix_sector = cls.env["ess.sector"].create({"name": "Sector de la matriu"})
 
 

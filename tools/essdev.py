@@ -4,6 +4,11 @@ Run by ``tools/ess`` inside the project's virtualenv, once PostgreSQL is up. It 
 template databases of the core modules the ESS addons depend on (keyed by the module
 set and the Odoo source), so that each run only installs the ESS addons themselves.
 The suite-level tests in ``tests/`` import it for the same helpers.
+
+Libraries do what they can: manifestoo walks the manifests' dependencies and
+click-odoo-makepot exports the terms. The templates stay ours: click-odoo-initdb's
+cache cannot load languages (ours hold Catalan and Spanish) and keeps attachments in
+the database, unlike a real Odoo, where ours copy the filestore with the database.
 """
 
 import argparse
@@ -83,20 +88,27 @@ def ess_addons():
 
 
 def core_dependencies(addons):
-    """The modules outside this repository that ``addons`` need, directly or not."""
-    own = set(ess_addons())
-    core, todo, seen = set(), list(addons), set()
-    while todo:
-        addon = todo.pop()
-        if addon in seen:
-            continue
-        seen.add(addon)
-        for dep in manifest(addon).get("depends", []):
-            if dep in own:
-                todo.append(dep)
-            else:
-                core.add(dep)
-    return sorted(core)
+    """The modules outside this repository that ``addons`` need, directly or not.
+
+    manifestoo walks the manifests: with only this repository on its addons path, the
+    modules it cannot find there are Odoo's."""
+    listed = subprocess.run(
+        [
+            str(VENV / "bin" / "manifestoo"),
+            f"--addons-path={REPO}",
+            "--no-addons-path-from-import-odoo",
+            "--odoo-series=18.0",
+            f"--select={','.join(addons)}",
+            "list-depends",
+            "--transitive",
+            "--ignore-missing",
+            "--separator=,",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return sorted(set(listed.strip().split(",")) - set(ess_addons()) - {""})
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
@@ -399,26 +411,53 @@ def cmd_test_core(args):
 
 
 def cmd_i18n(args):
-    """Export an addon's terms to i18n/<addon>.pot and merge them into its ca.po and es.po."""
+    """Export an addon's terms to i18n/<addon>.pot and merge them into its ca.po and es.po
+    (click-odoo-makepot, on a database where the addon is installed)."""
     addon = args.addon
     i18n = REPO / addon / "i18n"
     i18n.mkdir(exist_ok=True)
     db = "ess_i18n"
     new_database(db, [addon])
-    pot = i18n / f"{addon}.pot"
-    for step in ([f"--init={addon}"], [f"--i18n-export={pot}", f"--modules={addon}"]):
-        returncode, lines = run_odoo(db, *step, "--stop-after-init")
-        if returncode or any_errors(lines):
-            sys.exit(f"[ess] exporting the terms of {addon} failed")
+    returncode, lines = run_odoo(db, f"--init={addon}", "--stop-after-init")
+    if returncode or any_errors(lines):
+        sys.exit(f"[ess] installing {addon} to export its terms failed")
+    work = REPO / ".ess"
+    work.mkdir(exist_ok=True)
+    config = work / "odoo-i18n.conf"
+    config.write_text(
+        "[options]\n"
+        f"addons_path = {ODOO_SRC / 'odoo' / 'addons'},{REPO}\n"
+        f"data_dir = {DATA_DIR}\n"
+        f"db_host = {os.environ['PGHOST']}\n"
+        f"db_port = {os.environ['PGPORT']}\n"
+        f"db_user = {os.environ['PGUSER']}\n"
+        f"db_password = {os.environ['PGPASSWORD']}\n"
+    )
+    exported = subprocess.run(
+        [
+            str(VENV / "bin" / "click-odoo-makepot"),
+            f"--config={config}",
+            f"--database={db}",
+            f"--addons-dir={REPO}",
+            f"--modules={addon}",
+            "--msgmerge",
+            "--no-fuzzy-matching",  # Odoo ignores fuzzy entries: a changed term is to translate
+            "--purge-old-translations",
+        ],
+        # msgmerge makes no "ca.po~" backups; babel's pkg_resources deprecation is not ours to fix
+        env=dict(os.environ, VERSION_CONTROL="off", PYTHONWARNINGS="ignore::UserWarning"),
+        check=False,
+    )
     drop_db(db)
-    template = polib.pofile(str(pot))
+    if exported.returncode:
+        sys.exit(f"[ess] exporting the terms of {addon} failed")
+    template = polib.pofile(str(i18n / f"{addon}.pot"))
     for lang in ("ca", "es"):
         path = i18n / f"{lang}.po"
-        catalogue = polib.pofile(str(path)) if path.exists() else polib.POFile()
-        catalogue.merge(template)
-        catalogue.metadata = dict(template.metadata, Language=lang)
-        catalogue.save(str(path))
-        missing = [entry.msgid for entry in catalogue if not entry.msgstr]
+        if not path.exists():  # a new addon: its catalogues start from the template
+            template.metadata["Language"] = lang
+            template.save(str(path))
+        missing = [entry.msgid for entry in polib.pofile(str(path)) if not entry.msgstr]
         print(f"[ess] {path.relative_to(REPO)}: {len(missing)} terms to translate")
 
 

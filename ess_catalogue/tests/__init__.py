@@ -1,1 +1,2 @@
 from . import test_demo_website
+from . import test_translations

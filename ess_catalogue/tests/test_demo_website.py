@@ -8,6 +8,7 @@ SAMPLES = (
     "We are a team of passionate people",
     "info@yourcompany.example.com",
     "+1 555-555-5556",
+    "Free Returns and Standard Shipping",
 )
 
 

@@ -197,6 +197,11 @@ class EssDiagnosis(models.Model):
             diagnosis.access_url = f"/my/diagnoses/{diagnosis.id}"
         return res
 
+    def _get_report_base_filename(self):
+        """The PDF's file name when the portal downloads it (as the report action's name)."""
+        self.ensure_one()
+        return self.env._("Diagnosis - %s", self.name)
+
     # ------------------------------------------------------------
     # SCORING
     # ------------------------------------------------------------

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 class SurveyQuestion(models.Model):
     _inherit = "survey.question"
 
+    ess_survey_type = fields.Selection(related="survey_id.survey_type", string="Survey type")
     ess_dimension_id = fields.Many2one(
         "ess.dimension",
         string="Dimension",

@@ -8,3 +8,4 @@ from . import test_demo
 from . import test_translations
 from . import test_radar
 from . import test_access_matrix
+from . import test_survey_backend

@@ -106,6 +106,14 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
         response = self.url_open(f"/my/diagnoses/{self.diagnosis_a.id}?report_type=pdf")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        # The portal's "PDF" button downloads it under the diagnosis's name.
+        response = self.url_open(self.diagnosis_a.get_portal_url(report_type="pdf", download=True))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        disposition = response.headers["Content-Disposition"]
+        self.assertTrue(disposition.startswith("attachment"), disposition)
+        self.assertIn("Cooperativa_A", disposition)
+        self.assertIn(".pdf", disposition)
         # Odoo answers the report's HTML instead of a PDF under test, unless forced: print it for real.
         pdf, _type = (
             self.env["ir.actions.report"]

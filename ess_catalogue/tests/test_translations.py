@@ -1,0 +1,10 @@
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.ess_office_base.tests.common import TranslationsCase
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(TranslationsCase, TransactionCase):
+    def test_catalan_and_spanish_translate_every_term(self):
+        # For now the demo website's homepage and footer: 16 terms.
+        self.assertTranslated("ess_catalogue", at_least=16)

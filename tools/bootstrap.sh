@@ -11,6 +11,8 @@
 #   ESS_PGPORT         port of the project's PostgreSQL on 127.0.0.1 (default 54329)
 #   ODOO_DOWNLOAD_URL  where the 18.0 source comes from when neither of the above has it
 set -euo pipefail
+# runuser and PostgreSQL's tools live in sbin, which a bare environment (CI) may leave out.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 ESS_CACHE=${ESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ess-office}
 ESS_PGPORT=${ESS_PGPORT:-54329}

@@ -161,17 +161,39 @@ def rename_db(old, new):
 # --- Odoo ------------------------------------------------------------------------------
 
 
+def work_dir():
+    """The clone's own folder for logs and generated files (.ess/, ignored by git)."""
+    work = REPO / ".ess"
+    work.mkdir(exist_ok=True)
+    return work
+
+
+def odoo_config():
+    """The odoo.conf of every run (odoo-bin's and click-odoo's): where Odoo finds its
+    addons, its files and PostgreSQL."""
+    options = {
+        "addons_path": f"{ODOO_SRC / 'odoo' / 'addons'},{REPO}",
+        "data_dir": DATA_DIR,
+        "db_host": os.environ["PGHOST"],
+        "db_port": os.environ["PGPORT"],
+        "db_user": os.environ["PGUSER"],
+        "db_password": os.environ["PGPASSWORD"],
+    }
+    config = work_dir() / "odoo.conf"
+    text = "[options]\n" + "".join(f"{option} = {value}\n" for option, value in options.items())
+    if not config.exists() or config.read_text() != text:
+        written = config.with_name(f"odoo.conf.{os.getpid()}")
+        written.write_text(text)
+        written.replace(config)  # atomic: a run starting meanwhile reads the old file or the new
+    return config
+
+
 def odoo_command(db, *args, http_port=None, subcommand=None):
     command = [
         str(VENV / "bin" / "python"),
         str(ODOO_SRC / "odoo-bin"),
         *([subcommand] if subcommand else []),
-        f"--addons-path={ODOO_SRC / 'odoo' / 'addons'},{REPO}",
-        f"--data-dir={DATA_DIR}",
-        f"--db_host={os.environ['PGHOST']}",
-        f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}",
-        f"--db_password={os.environ['PGPASSWORD']}",
+        f"--config={odoo_config()}",
         f"--database={db}",
         f"--db-filter=^{re.escape(db)}$",
         "--max-cron-threads=0",
@@ -343,8 +365,7 @@ def cmd_test(args):
     unknown = set(addons) - set(ess_addons())
     if unknown:
         sys.exit(f"[ess] unknown addons: {', '.join(sorted(unknown))}")
-    work = REPO / ".ess"
-    work.mkdir(exist_ok=True)
+    work = work_dir()
     print(f"[ess] Odoo tests of {', '.join(addons)} in a fresh database {TEST_DB}", flush=True)
     new_database(TEST_DB, addons)
     tags = ",".join("/" + addon for addon in addons)
@@ -385,8 +406,7 @@ def cmd_test_core(args):
     instead runs their at_install tests on a half-loaded registry: they fail on plain Odoo.)"""
     tags = args.tags or CORE_TEST_TAGS
     addons = ess_addons()
-    work = REPO / ".ess"
-    work.mkdir(exist_ok=True)
+    work = work_dir()
     print(f"[ess] Odoo's tests {tags} with {', '.join(addons)} installed, in {CORE_DB}", flush=True)
     clone_db(ensure_template(["base"]), CORE_DB)
     # Odoo's tests expect the address they are served on, as `odoo-bin -i` on that port sets it.
@@ -414,22 +434,10 @@ def cmd_i18n(args):
     returncode, lines = run_odoo(db, f"--init={addon}", "--stop-after-init")
     if returncode or any_errors(lines):
         sys.exit(f"[ess] installing {addon} to export its terms failed")
-    work = REPO / ".ess"
-    work.mkdir(exist_ok=True)
-    config = work / "odoo-i18n.conf"
-    config.write_text(
-        "[options]\n"
-        f"addons_path = {ODOO_SRC / 'odoo' / 'addons'},{REPO}\n"
-        f"data_dir = {DATA_DIR}\n"
-        f"db_host = {os.environ['PGHOST']}\n"
-        f"db_port = {os.environ['PGPORT']}\n"
-        f"db_user = {os.environ['PGUSER']}\n"
-        f"db_password = {os.environ['PGPASSWORD']}\n"
-    )
     exported = subprocess.run(
         [
             str(VENV / "bin" / "click-odoo-makepot"),
-            f"--config={config}",
+            f"--config={odoo_config()}",
             f"--database={db}",
             f"--addons-dir={REPO}",
             f"--modules={addon}",

@@ -12,7 +12,29 @@
     "installable": True,
     "depends": [
         "ess_diagnosis",
+        "portal",
+        "web_widget_x2many_2d_matrix",
     ],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ess_mentoring_security.xml",
+        "data/ess_mentoring_data.xml",
+        "data/survey_ess_satisfaction_data.xml",
+        "views/ess_mentoring_contract_views.xml",
+        "views/ess_mentoring_followup_views.xml",
+        "views/ess_mentoring_wizard_views.xml",
+        "views/ess_mentoring_templates.xml",
+        "views/ess_mentoring_menus.xml",
+    ],
+    "assets": {
+        "web.assets_frontend": [
+            "ess_mentoring/static/src/burndown/*.js",
+        ],
+        "web.assets_tests": [
+            "ess_mentoring/static/tests/tours/*.js",
+        ],
+    },
+    "demo": [
+        "demo/ess_mentoring_demo.xml",
+    ],
 }

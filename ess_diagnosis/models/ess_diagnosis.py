@@ -394,16 +394,21 @@ class EssDiagnosis(models.Model):
             for line in self.score_ids
         ]
 
-    def _ess_recommendations(self):
-        """The weakest dimensions under the 'average' cut-off (at most three, weakest
-        first), each with the service packages that cover it."""
+    def _ess_weakest_scores(self):
+        """The score lines of the weakest dimensions, under the 'average' cut-off (at most
+        three, weakest first). Package recommendations, the goals a mentoring contract
+        proposes and recommended resources all start from these."""
         self.ensure_one()
         average = self.env.ref("ess_diagnosis.ess_diagnosis_level_average", raise_if_not_found=False)
         cutoff = average.min_score if average else 25.0
         weak = self.score_ids.filtered(lambda line: line.score < cutoff).sorted(
             lambda line: (line.score, line.sequence)
         )
-        weak = weak[:RECOMMENDED_DIMENSIONS]
+        return weak[:RECOMMENDED_DIMENSIONS]
+
+    def _ess_recommendations(self):
+        """The weakest dimensions, each with the service packages that cover it."""
+        weak = self._ess_weakest_scores()
         packages = (
             self.env["ess.service.package"].sudo().search([("dimension_ids", "in", weak.dimension_id.ids)])
         )

@@ -1,0 +1,145 @@
+import json
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+# The longest comment an entity leaves on a week.
+COMMENT_MAX_LENGTH = 5000
+
+
+class EssMentoringPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "ess_mentoring_count" in counters:
+            Contract = request.env["ess.mentoring.contract"]
+            values["ess_mentoring_count"] = (
+                Contract.search_count(self._prepare_ess_mentoring_domain())
+                if Contract.has_access("read")
+                else 0
+            )
+        return values
+
+    def _prepare_ess_mentoring_domain(self):
+        return [
+            ("partner_id", "=", request.env.user.partner_id.commercial_partner_id.id),
+            ("state", "!=", "cancelled"),
+        ]
+
+    def _prepare_ess_mentoring_sortings(self):
+        return {
+            "date": {"label": request.env._("Newest"), "order": "date_start desc, id desc"},
+            "name": {"label": request.env._("Reference"), "order": "name, id"},
+        }
+
+    @http.route(["/my/mentoring", "/my/mentoring/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_ess_mentoring_contracts(self, page=1, sortby="date", **kw):
+        Contract = request.env["ess.mentoring.contract"]
+        domain = self._prepare_ess_mentoring_domain()
+        sortings = self._prepare_ess_mentoring_sortings()
+        sortby = sortby if sortby in sortings else "date"
+        pager = portal_pager(
+            url="/my/mentoring",
+            url_args={"sortby": sortby},
+            total=Contract.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        contracts = Contract.search(
+            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+        )
+        request.session["my_ess_mentoring_history"] = contracts.ids[:100]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            contracts=contracts,
+            page_name="ess_mentoring",
+            pager=pager,
+            default_url="/my/mentoring",
+            searchbar_sortings=sortings,
+            sortby=sortby,
+        )
+        return request.render("ess_mentoring.portal_my_ess_mentoring_contracts", values)
+
+    def _ess_contract_or_none(self, contract_id, access_token=None):
+        try:
+            return self._document_check_access("ess.mentoring.contract", contract_id, access_token)
+        except (AccessError, MissingError):
+            return None
+
+    @http.route(["/my/mentoring/<int:contract_id>"], type="http", auth="public", website=True)
+    def portal_my_ess_mentoring_contract(self, contract_id, access_token=None, **kw):
+        contract_sudo = self._ess_contract_or_none(contract_id, access_token)
+        if contract_sudo is None:
+            # Another entity's contract, or none: nothing of it, not even that it exists.
+            return request.not_found()
+        values = {
+            "contract": contract_sudo,
+            "page_name": "ess_mentoring",
+            "followups": contract_sudo.followup_ids,
+            "goals": contract_sudo.goal_ids,
+            "burndown": json.dumps(contract_sudo._ess_burndown()),
+            "can_accept": contract_sudo.state == "draft"
+            and not contract_sudo.accepted_by_id
+            and request.env.user.partner_id.commercial_partner_id == contract_sudo.partner_id,
+            "message": kw.get("message"),
+        }
+        return request.render(
+            "ess_mentoring.portal_my_ess_mentoring_contract",
+            self._get_page_view_values(contract_sudo, access_token, values, "my_ess_mentoring_history", False),
+        )
+
+    @http.route(["/my/mentoring/<int:contract_id>/accept"], type="http", auth="user", methods=["POST"], website=True)
+    def portal_my_ess_mentoring_accept(self, contract_id, **kw):
+        contract_sudo = self._ess_contract_or_none(contract_id)
+        person = request.env.user.partner_id
+        if contract_sudo is None or person.commercial_partner_id != contract_sudo.partner_id:
+            return request.not_found()
+        try:
+            contract_sudo._ess_accept(person)
+        except UserError:
+            return request.redirect(f"/my/mentoring/{contract_id}?message=not_waiting")
+        return request.redirect(f"/my/mentoring/{contract_id}?message=accepted")
+
+    def _ess_followup_or_none(self, followup_id, access_token=None):
+        try:
+            return self._document_check_access("ess.mentoring.followup", followup_id, access_token)
+        except (AccessError, MissingError):
+            return None
+
+    @http.route(["/my/mentoring/followup/<int:followup_id>"], type="http", auth="public", website=True)
+    def portal_my_ess_mentoring_followup(self, followup_id, access_token=None, **kw):
+        followup_sudo = self._ess_followup_or_none(followup_id, access_token)
+        if followup_sudo is None:
+            return request.not_found()
+        values = {
+            "followup": followup_sudo,
+            "contract": followup_sudo.contract_id,
+            "page_name": "ess_mentoring_followup",
+            "can_comment": request.env.user.partner_id.commercial_partner_id == followup_sudo.partner_id,
+            "comment_max_length": COMMENT_MAX_LENGTH,
+            "message": kw.get("message"),
+        }
+        return request.render(
+            "ess_mentoring.portal_my_ess_mentoring_followup",
+            self._get_page_view_values(followup_sudo, access_token, values, "my_ess_followup_history", False),
+        )
+
+    @http.route(
+        ["/my/mentoring/followup/<int:followup_id>/comment"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_my_ess_mentoring_comment(self, followup_id, comment="", **kw):
+        followup_sudo = self._ess_followup_or_none(followup_id)
+        if followup_sudo is None or request.env.user.partner_id.commercial_partner_id != followup_sudo.partner_id:
+            return request.not_found()
+        comment = (comment or "").strip()
+        if len(comment) > COMMENT_MAX_LENGTH:
+            return request.redirect(f"/my/mentoring/followup/{followup_id}?message=too_long")
+        followup_sudo._ess_set_entity_comment(comment)
+        return request.redirect(f"/my/mentoring/followup/{followup_id}?message=saved")

@@ -462,18 +462,27 @@ def cmd_i18n(args):
         print(f"[ess] {path.relative_to(REPO)}: {len(missing)} terms to translate")
 
 
-def cmd_bench_scoring(args):
-    """Time the scoring of 1,000 responses (tools/benchmark_scoring.py) in a throw-away database."""
+# A benchmark: (the addon it needs, its script in tools/, the prefix of the lines it prints)
+BENCHMARKS = {
+    "bench-scoring": ("ess_diagnosis", "benchmark_scoring.py", "scored "),
+    "bench-reminders": ("ess_mentoring", "benchmark_reminders.py", "reminded "),
+}
+
+
+def cmd_bench(args):
+    """Run a benchmark script in Odoo's shell, in a throw-away database or rolled back in
+    the one given."""
+    addon, script_name, prefix = BENCHMARKS[args.command]
     db = args.database or "ess_bench"
     if not args.database:
-        new_database(db, ["ess_diagnosis"])
-        returncode, lines = run_odoo(db, "--init=ess_diagnosis", "--stop-after-init")
+        new_database(db, [addon])
+        returncode, lines = run_odoo(db, f"--init={addon}", "--stop-after-init")
         if returncode or any_errors(lines):
-            sys.exit("[ess] installing ess_diagnosis for the benchmark failed")
-    script = (REPO / "tools" / "benchmark_scoring.py").read_text()
+            sys.exit(f"[ess] installing {addon} for the benchmark failed")
+    script = (REPO / "tools" / script_name).read_text()
     os.environ["ESS_QUIET"] = "1"
     _returncode, lines = run_odoo(db, "--log-level=warn", subcommand="shell", stdin=script)
-    print("\n".join(line for line in lines if line.startswith("scored ")))
+    print("\n".join(line for line in lines if line.startswith(prefix)))
     if not args.database:
         drop_db(db)
 
@@ -488,17 +497,24 @@ def main():
     core.add_argument("--tags", help=f"Odoo test tags (default: {CORE_TEST_TAGS})")
     i18n = commands.add_parser("i18n", help="export an addon's terms and merge them into ca.po and es.po")
     i18n.add_argument("addon")
-    bench = commands.add_parser("bench-scoring", help="time the scoring of 1,000 completed responses")
-    bench.add_argument(
-        "database", nargs="?", help="an existing database with ess_diagnosis (default: a new one)"
-    )
+    for command, help_text in (
+        ("bench-scoring", "time the scoring of 1,000 completed responses"),
+        ("bench-reminders", "time the weekly reminder cron over 5,000 active contracts"),
+    ):
+        bench = commands.add_parser(command, help=help_text)
+        bench.add_argument(
+            "database",
+            nargs="?",
+            help=f"an existing database with {BENCHMARKS[command][0]} (default: a new one)",
+        )
     args = parser.parse_args()
     commands_run = {
         "demo": cmd_demo,
         "test": cmd_test,
         "test-core": cmd_test_core,
         "i18n": cmd_i18n,
-        "bench-scoring": cmd_bench_scoring,
+        "bench-scoring": cmd_bench,
+        "bench-reminders": cmd_bench,
     }
     commands_run[args.command](args)
 

@@ -11,6 +11,9 @@ from odoo.addons.ess_office_base.models.res_partner import ITINERARY_MONTHS
 
 # Share of the hours budget at which the referent is warned, once.
 ALERT_RATIO = 0.8
+# Reminders created per call of the cron (Odoo inserts 100 rows per statement); the cron
+# runner calls again while some remain.
+REMINDER_BATCH = 100
 # A contract consuming fast: over ALERT_RATIO of its hours with more than this share of its time left.
 RISK_TIME_LEFT = 1 / 3
 
@@ -170,6 +173,13 @@ class EssMentoringContract(models.Model):
     # COMPUTES
     # ------------------------------------------------------------
 
+    @api.depends("name", "partner_id.name")
+    def _compute_display_name(self):
+        for contract in self:
+            contract.display_name = (
+                f"{contract.name} - {contract.partner_id.name}" if contract.partner_id else contract.name
+            )
+
     @api.depends("partner_id")
     def _compute_user_id(self):
         for contract in self:
@@ -230,6 +240,7 @@ class EssMentoringContract(models.Model):
             contract.access_url = f"/my/mentoring/{contract.id}"
 
     # Not stored: it depends on today's date.
+    @api.depends("state", "followup_ids.status", "followup_ids.week_start", "consumption", "date_start", "date_end")
     @api.depends_context("ess_today")
     def _compute_risk(self):
         reasons = self._ess_risk_reasons()
@@ -361,6 +372,7 @@ class EssMentoringContract(models.Model):
         contracts = super().create(vals_list)
         contracts.filtered(lambda contract: contract.diagnosis_id and not contract.goal_ids)._ess_propose_goals()
         contracts._ess_sync_entity_mentors(contracts.partner_id)
+        contracts._ess_subscribe_team()
         return contracts
 
     def write(self, vals):
@@ -368,6 +380,8 @@ class EssMentoringContract(models.Model):
         res = super().write(vals)
         if {"partner_id", "mentor_id", "expert_ids", "state"} & set(vals):
             self._ess_sync_entity_mentors(self.partner_id | former_entities)
+        if {"mentor_id", "expert_ids"} & set(vals):
+            self._ess_subscribe_team()
         if "hours_budget" in vals:
             self._ess_alert_consumption()
         return res
@@ -398,6 +412,12 @@ class EssMentoringContract(models.Model):
         for entity in entities.sudo():
             if entity.ess_mentor_user_ids != team_users[entity.id]:
                 entity.ess_mentor_user_ids = [Command.set(team_users[entity.id].ids)]
+
+    def _ess_subscribe_team(self):
+        """The team follows the contract: its members read its messages and activities."""
+        for team, contracts in self.grouped(lambda contract: contract.mentor_id | contract.expert_ids).items():
+            if team:
+                contracts.message_subscribe(partner_ids=team.ids)
 
     def _ess_propose_goals(self):
         """One goal per weakest dimension of the diagnosis (the ones it recommends on)."""
@@ -470,7 +490,7 @@ class EssMentoringContract(models.Model):
             invite = (
                 self.env["survey.invite"]
                 .sudo()
-                .with_context(default_survey_id=survey.id)
+                .with_context(survey.sudo().action_send_survey()["context"])
                 .create(
                     {
                         "survey_id": survey.id,
@@ -575,14 +595,17 @@ class EssMentoringContract(models.Model):
     def _cron_followup_reminders(self):
         """Mondays: one activity for the main mentor of each active contract that has no
         follow-up for the previous week (experts who come now and then are not chased).
-        An open reminder on a contract is not repeated. Batched: the same queries for ten
-        contracts as for thousands."""
+        An open reminder on a contract is not repeated. Batched: a call reminds up to
+        REMINDER_BATCH contracts in the same queries whether there are ten or thousands,
+        and tells the cron runner how many remain, which calls it again."""
         today = fields.Date.context_today(self)
         week = week_monday(today) - timedelta(days=7)
+        mentors = self.env.ref("ess_office_base.group_ess_mentor")
+        # Ids only: no field of the thousands of contracts is read, only those of the batch.
         contracts = self.search(
             [
                 ("state", "=", "active"),
-                ("mentor_id", "!=", False),
+                ("mentor_id.user_ids.groups_id", "in", mentors.ids),
                 ("date_start", "<=", week + timedelta(days=6)),
                 ("date_end", ">=", week),
             ]
@@ -607,21 +630,19 @@ class EssMentoringContract(models.Model):
                 ["res_id"],
             )
         }
-        mentors = self.env.ref("ess_office_base.group_ess_mentor")
+        pending = [id_ for id_ in contracts.ids if id_ not in logged and id_ not in reminded]
+        batch = self.browse(pending[:REMINDER_BATCH])
         model_id = self.env["ir.model"]._get_id(self._name)
-        values = []
-        for contract in contracts:
-            if contract.id in logged or contract.id in reminded:
-                continue
-            user = contract.mentor_id.user_ids.filtered(lambda user: mentors in user.groups_id)[:1]
-            if user:
-                values.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": contract.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user.id,
-                        "date_deadline": today,
-                    }
-                )
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(values)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": contract.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": contract.mentor_id.user_ids.filtered(lambda user: mentors in user.groups_id)[:1].id,
+                    "date_deadline": today,
+                }
+                for contract in batch
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(pending) - len(batch))

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.ess_mentoring_contract import week_monday
+
 
 
 class EssMentoringMentorSuggestion(models.TransientModel):
@@ -66,12 +68,13 @@ class EssMentoringMentorSuggestion(models.TransientModel):
         if not dimensions and contract.diagnosis_id:
             dimensions = contract.diagnosis_id.sudo()._ess_weakest_scores().dimension_id
         today = fields.Date.context_today(self)
-        month_start = today.replace(day=1)
+        # This month's weeks: from the one holding the 1st to this one.
+        first_monday = week_monday(today.replace(day=1))
         logged = dict(
             env["ess.mentoring.followup"]
             .sudo()
             ._read_group(
-                [("member_id", "in", mentors.ids), ("week_start", ">=", month_start), ("week_start", "<=", today)],
+                [("member_id", "in", mentors.ids), ("week_start", ">=", first_monday), ("week_start", "<=", today)],
                 ["member_id"],
                 ["hours:sum"],
             )

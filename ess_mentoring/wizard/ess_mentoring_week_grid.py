@@ -25,19 +25,19 @@ class EssMentoringWeekGrid(models.TransientModel):
     member_id = fields.Many2one(
         "res.partner", string="Team member", required=True, default=lambda self: self.env.user.partner_id
     )
-    line_ids = fields.One2many(
-        "ess.mentoring.week.grid.line",
-        "grid_id",
-        string="Hours",
-        compute="_compute_line_ids",
-        store=True,
-        readonly=False,
-    )
+    line_ids = fields.One2many("ess.mentoring.week.grid.line", "grid_id", string="Hours")
 
-    @api.depends("week_start", "member_id")
-    def _compute_line_ids(self):
-        for grid in self:
-            grid.line_ids = [Command.clear()] + [Command.create(values) for values in grid._ess_cells()]
+    @api.onchange("week_start", "member_id")
+    def _onchange_week_start(self):
+        self.line_ids = [Command.clear()] + [Command.create(values) for values in self._ess_cells()]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        grids = super().create(vals_list)
+        for grid, vals in zip(grids, vals_list, strict=True):
+            if "line_ids" not in vals:
+                grid.line_ids = [Command.create(values) for values in grid._ess_cells()]
+        return grids
 
     def _ess_cells(self):
         """Every (contract, week) cell, with the hours already logged in it."""

@@ -1,0 +1,120 @@
+"""ess_mentoring's rows of the access matrix (see ess_office_base/tests/access_matrix.py).
+
+The mentor of the matrix is on entity A's contract (A) and not on B's; officers and
+managers see and change everything; an entity's people read their own entity's
+contracts, goals and follow-ups, and change them only through the portal's controllers.
+A week grid (S) is the mentor's own; mentor suggestions (S) are the officers'."""
+
+from odoo.addons.ess_office_base.tests.access_matrix import AccessRow
+
+NONE = ("", "", "", "")
+ALL_AB = ("AB", "AB", "AB", "AB")
+
+
+def _entity(case, scope):
+    return case.entity_a if scope == "A" else case.entity_b
+
+
+def _contract(case, scope):
+    return case.contract_a if scope == "A" else case.contract_b
+
+
+def _read_only_row(model, records, create, write, mentor=("A", "", "", "")):
+    return AccessRow(
+        model=model,
+        label=model,
+        records=records,
+        create=create,
+        write=write,
+        access={
+            "visitor": NONE,
+            "portal_a": ("A", "", "", ""),
+            "portal_b": ("B", "", "", ""),
+            "mentor": mentor,
+            "officer": ALL_AB,
+            "manager": ALL_AB,
+        },
+    )
+
+
+ACCESS_ROWS = [
+    _read_only_row(
+        "ess.mentoring.contract",
+        records=lambda case: {"A": case.contract_a, "B": case.contract_b},
+        create=lambda case, scope: {
+            "partner_id": _entity(case, scope).id,
+            "date_start": "2026-01-01",
+            "date_end": "2026-12-31",
+            "hours_budget": 10,
+        },
+        write=lambda case: {"hours_budget": 60},
+    ),
+    _read_only_row(
+        "ess.mentoring.goal",
+        records=lambda case: {"A": case.goal_a, "B": case.goal_b},
+        create=lambda case, scope: {"contract_id": _contract(case, scope).id, "name": "Matrix goal"},
+        write=lambda case: {"state": "achieved"},
+    ),
+    # The mentor changes their own follow-ups, on their own contracts.
+    _read_only_row(
+        "ess.mentoring.followup",
+        records=lambda case: {"A": case.followup_a, "B": case.followup_b},
+        create=lambda case, scope: {
+            "contract_id": _contract(case, scope).id,
+            "member_id": _contract(case, scope).mentor_id.id,
+            "week_start": "2026-05-04",
+            "hours": 1,
+        },
+        write=lambda case: {"summary": "Matrix week"},
+        mentor=("A", "A", "A", "A"),
+    ),
+    AccessRow(
+        model="ess.mentoring.week.grid",
+        label="ess.mentoring.week.grid",
+        records=lambda case: {"S": case.week_grid},
+        create=lambda case, scope: {"week_start": "2026-03-02"},
+        write=lambda case: {"week_start": "2026-03-09"},
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": ("S", "S", "S", "S"),
+            "officer": ("", "", "S", ""),
+            "manager": ("", "", "S", ""),
+        },
+    ),
+    AccessRow(
+        model="ess.mentoring.week.grid.line",
+        label="ess.mentoring.week.grid.line",
+        records=lambda case: {"S": case.week_grid.line_ids[:1]},
+        create=lambda case, scope: {
+            "grid_id": case.week_grid.id,
+            "contract_id": case.contract_a.id,
+            "week_start": "2026-03-02",
+        },
+        write=lambda case: {"hours": 3},
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": ("S", "S", "S", "S"),
+            "officer": ("", "", "S", ""),
+            "manager": ("", "", "S", ""),
+        },
+    ),
+    AccessRow(
+        model="ess.mentoring.mentor.suggestion",
+        label="ess.mentoring.mentor.suggestion",
+        records=lambda case: {"S": case.suggestion},
+        create=lambda case, scope: {"contract_id": case.contract_a.id, "mentor_id": case.mentor_a.id},
+        write=lambda case: {"rank": 9},
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": NONE,
+            "officer": ("S", "S", "S", "S"),
+            "manager": ("S", "S", "S", "S"),
+        },
+    ),
+]

@@ -31,6 +31,14 @@ def normalise(requirement):
     return re.sub(r"[-_.]+", "-", name).lower() + (f"=={spec}" if spec else "")
 
 
+def oca_addons():
+    """The addons from outside Odoo that requirements.txt installs: 'odoo-addon-<name>==...'."""
+    lines = (essdev.REPO / "requirements.txt").read_text().splitlines()
+    return {
+        line.split("==")[0].removeprefix("odoo-addon-") for line in lines if line.startswith("odoo-addon-")
+    }
+
+
 def requirements(wheel):
     return {
         normalise(line.split(": ", 1)[1])
@@ -49,10 +57,10 @@ def test_addon_wheel_names_its_dependencies(addon, repo, tmp_path):
     expected = {
         normalise(f"odoo-addon-{dep}==18.0.*")
         for dep in essdev.manifest(addon)["depends"]
-        if dep.startswith("ess_")
+        if dep.startswith("ess_") or dep in oca_addons()
     }
     requires = requirements(wheel)
-    # Its ESS dependencies and Odoo itself (core modules come with Odoo), nothing else.
+    # Its ESS and OCA dependencies and Odoo itself (core modules come with Odoo), nothing else.
     assert {r for r in requires if r.startswith("odoo-addon-")} == expected, requires
     assert "odoo==18.0.*" in requires, requires
     with zipfile.ZipFile(wheel) as archive:

@@ -55,5 +55,8 @@ elapsed = time.perf_counter() - start
 reminders = env["mail.activity"].search_count(  # noqa: F821
     [("res_model", "=", "ess.mentoring.contract"), ("res_id", "in", contracts.ids)]
 )
-print(f"reminded {reminders} of {CONTRACTS} contracts in {calls} calls: {elapsed:.2f} s ({1000 * elapsed / CONTRACTS:.2f} ms per contract)")
+per_contract = 1000 * elapsed / CONTRACTS
+print(
+    f"reminded {reminders} of {CONTRACTS} contracts in {calls} calls: {elapsed:.2f} s ({per_contract:.2f} ms each)"
+)
 env.cr.rollback()  # noqa: F821

@@ -88,10 +88,14 @@ class EssMentoringPortal(CustomerPortal):
         }
         return request.render(
             "ess_mentoring.portal_my_ess_mentoring_contract",
-            self._get_page_view_values(contract_sudo, access_token, values, "my_ess_mentoring_history", False),
+            self._get_page_view_values(
+                contract_sudo, access_token, values, "my_ess_mentoring_history", False
+            ),
         )
 
-    @http.route(["/my/mentoring/<int:contract_id>/accept"], type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        ["/my/mentoring/<int:contract_id>/accept"], type="http", auth="user", methods=["POST"], website=True
+    )
     def portal_my_ess_mentoring_accept(self, contract_id, **kw):
         contract_sudo = self._ess_contract_or_none(contract_id)
         person = request.env.user.partner_id
@@ -136,7 +140,10 @@ class EssMentoringPortal(CustomerPortal):
     )
     def portal_my_ess_mentoring_comment(self, followup_id, comment="", **kw):
         followup_sudo = self._ess_followup_or_none(followup_id)
-        if followup_sudo is None or request.env.user.partner_id.commercial_partner_id != followup_sudo.partner_id:
+        if (
+            followup_sudo is None
+            or request.env.user.partner_id.commercial_partner_id != followup_sudo.partner_id
+        ):
             return request.not_found()
         comment = (comment or "").strip()
         if len(comment) > COMMENT_MAX_LENGTH:

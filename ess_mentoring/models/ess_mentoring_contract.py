@@ -65,7 +65,6 @@ class EssMentoringContract(models.Model):
     )
     diagnosis_id = fields.Many2one(
         "ess.diagnosis",
-        string="Diagnosis",
         index="btree_not_null",
         check_company=True,
         domain="[('partner_id', '=', partner_id), ('state', '=', 'done')]",
@@ -112,7 +111,10 @@ class EssMentoringContract(models.Model):
         help="Mentors for specific areas (marketing, sales, data...), logging hours against the same budget.",
     )
     team_partner_ids = fields.Many2many(
-        "res.partner", string="Team", compute="_compute_team_partner_ids", help="The main mentor and the experts."
+        "res.partner",
+        string="Team",
+        compute="_compute_team_partner_ids",
+        help="The main mentor and the experts.",
     )
     team_user_ids = fields.Many2many(
         "res.users",
@@ -134,9 +136,7 @@ class EssMentoringContract(models.Model):
     )
     hours_consumed = fields.Float(compute="_compute_hours", store=True, string="Hours consumed")
     hours_remaining = fields.Float(compute="_compute_hours", store=True, string="Hours remaining")
-    consumption = fields.Float(
-        compute="_compute_hours", store=True, aggregator="avg", string="Consumed (%)"
-    )
+    consumption = fields.Float(compute="_compute_hours", store=True, aggregator="avg", string="Consumed (%)")
     consumption_alerted = fields.Boolean(copy=False, readonly=True)
     state = fields.Selection(
         [("draft", "Draft"), ("active", "Active"), ("done", "Done"), ("cancelled", "Cancelled")],
@@ -158,9 +158,7 @@ class EssMentoringContract(models.Model):
         tracking=True,
         help="An officer may activate the contract before the entity accepts it in the portal: say why.",
     )
-    is_at_risk = fields.Boolean(
-        string="At risk", compute="_compute_risk", search="_search_is_at_risk"
-    )
+    is_at_risk = fields.Boolean(string="At risk", compute="_compute_risk", search="_search_is_at_risk")
     risk_reason = fields.Char(compute="_compute_risk", string="Why at risk")
     satisfaction_input_ids = fields.One2many(
         "survey.user_input", "ess_mentoring_contract_id", string="Satisfaction answers", copy=False
@@ -235,12 +233,15 @@ class EssMentoringContract(models.Model):
             contract.followup_count = len(contract.followup_ids)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for contract in self:
             contract.access_url = f"/my/mentoring/{contract.id}"
+        return res
 
     # Not stored: it depends on today's date.
-    @api.depends("state", "followup_ids.status", "followup_ids.week_start", "consumption", "date_start", "date_end")
+    @api.depends(
+        "state", "followup_ids.status", "followup_ids.week_start", "consumption", "date_start", "date_end"
+    )
     @api.depends_context("ess_today")
     def _compute_risk(self):
         reasons = self._ess_risk_reasons()
@@ -288,7 +289,9 @@ class EssMentoringContract(models.Model):
                 reasons[contract.id] = self.env._("Blocked in one of the last two follow-ups")
             elif "at_risk" in troubled[contract.id]:
                 reasons[contract.id] = self.env._("At risk in one of the last two follow-ups")
-            elif contract.consumption >= 100 * ALERT_RATIO and contract._ess_time_left(today) > RISK_TIME_LEFT:
+            elif (
+                contract.consumption >= 100 * ALERT_RATIO and contract._ess_time_left(today) > RISK_TIME_LEFT
+            ):
                 reasons[contract.id] = self.env._(
                     "%(consumed).0f %% of the hours used with %(left).0f %% of the time left",
                     consumed=contract.consumption,
@@ -349,11 +352,15 @@ class EssMentoringContract(models.Model):
                 raise ValidationError(self.env._("%s is not an ESS entity.", entity.display_name))
             if contract.project_id and contract.project_id.ess_entity_id != entity:
                 raise ValidationError(
-                    self.env._("The itinerary %s belongs to another entity.", contract.project_id.display_name)
+                    self.env._(
+                        "The itinerary %s belongs to another entity.", contract.project_id.display_name
+                    )
                 )
             if contract.diagnosis_id and contract.diagnosis_id.partner_id != entity:
                 raise ValidationError(
-                    self.env._("The diagnosis %s belongs to another entity.", contract.diagnosis_id.display_name)
+                    self.env._(
+                        "The diagnosis %s belongs to another entity.", contract.diagnosis_id.display_name
+                    )
                 )
             if contract.entity_lead_id and contract.entity_lead_id.commercial_partner_id != entity:
                 raise ValidationError(
@@ -370,7 +377,9 @@ class EssMentoringContract(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("ess.mentoring.contract") or "/"
         contracts = super().create(vals_list)
-        contracts.filtered(lambda contract: contract.diagnosis_id and not contract.goal_ids)._ess_propose_goals()
+        contracts.filtered(
+            lambda contract: contract.diagnosis_id and not contract.goal_ids
+        )._ess_propose_goals()
         contracts._ess_sync_entity_mentors(contracts.partner_id)
         contracts._ess_subscribe_team()
         return contracts
@@ -415,7 +424,9 @@ class EssMentoringContract(models.Model):
 
     def _ess_subscribe_team(self):
         """The team follows the contract: its members read its messages and activities."""
-        for team, contracts in self.grouped(lambda contract: contract.mentor_id | contract.expert_ids).items():
+        for team, contracts in self.grouped(
+            lambda contract: contract.mentor_id | contract.expert_ids
+        ).items():
             if team:
                 contracts.message_subscribe(partner_ids=team.ids)
 
@@ -444,8 +455,9 @@ class EssMentoringContract(models.Model):
         triggers it, after the follow-up's own rights were checked."""
         contracts = self.sudo()
         reached = contracts.filtered(
-            lambda contract: contract.hours_budget > 0
-            and contract.hours_consumed >= ALERT_RATIO * contract.hours_budget
+            lambda contract: (
+                contract.hours_budget > 0 and contract.hours_consumed >= ALERT_RATIO * contract.hours_budget
+            )
         )
         for contract in reached.filtered(lambda contract: not contract.consumption_alerted):
             contract.activity_schedule(
@@ -484,13 +496,15 @@ class EssMentoringContract(models.Model):
             return
         for contract in self.sudo():
             entity = contract.partner_id
-            people = (entity.child_ids | contract.entity_lead_id).filtered("email") or entity.filtered("email")
+            people = (entity.child_ids | contract.entity_lead_id).filtered("email") or entity.filtered(
+                "email"
+            )
             if not people:
                 continue
             invite = (
                 self.env["survey.invite"]
                 .sudo()
-                .with_context(survey.sudo().action_send_survey()["context"])
+                .with_context(**survey.sudo().action_send_survey()["context"])
                 .create(
                     {
                         "survey_id": survey.id,
@@ -639,7 +653,9 @@ class EssMentoringContract(models.Model):
                     "res_model_id": model_id,
                     "res_id": contract.id,
                     "activity_type_id": activity_type.id,
-                    "user_id": contract.mentor_id.user_ids.filtered(lambda user: mentors in user.groups_id)[:1].id,
+                    "user_id": contract.mentor_id.user_ids.filtered(lambda user: mentors in user.groups_id)[
+                        :1
+                    ].id,
                     "date_deadline": today,
                 }
                 for contract in batch

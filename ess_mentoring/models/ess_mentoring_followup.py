@@ -23,7 +23,6 @@ class EssMentoringFollowup(models.Model):
     name = fields.Char(compute="_compute_name")
     contract_id = fields.Many2one(
         "ess.mentoring.contract",
-        string="Contract",
         required=True,
         index=True,
         ondelete="cascade",
@@ -95,9 +94,10 @@ class EssMentoringFollowup(models.Model):
                 followup.member_id = contract.mentor_id
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for followup in self:
             followup.access_url = f"/my/mentoring/followup/{followup.id}"
+        return res
 
     # ------------------------------------------------------------
     # CONSTRAINTS
@@ -121,9 +121,14 @@ class EssMentoringFollowup(models.Model):
             contract = followup.contract_id
             if contract.state != "active":
                 raise ValidationError(
-                    self.env._("%s is not active: follow-ups are logged only on active contracts.", contract.name)
+                    self.env._(
+                        "%s is not active: follow-ups are logged only on active contracts.", contract.name
+                    )
                 )
-            if followup.week_start > contract.date_end or followup.week_start + timedelta(days=6) < contract.date_start:
+            if (
+                followup.week_start > contract.date_end
+                or followup.week_start + timedelta(days=6) < contract.date_start
+            ):
                 raise ValidationError(
                     self.env._(
                         "The week of %(week)s is outside %(contract)s, which runs from %(start)s to %(end)s.",
@@ -146,7 +151,9 @@ class EssMentoringFollowup(models.Model):
     def _check_budget(self):
         for contract in self.contract_id:
             if float_compare(contract.hours_consumed, contract.hours_budget, precision_digits=2) > 0:
-                mine = sum(self.filtered(lambda followup, c=contract: followup.contract_id == c).mapped("hours"))
+                mine = sum(
+                    self.filtered(lambda followup, c=contract: followup.contract_id == c).mapped("hours")
+                )
                 raise ValidationError(
                     self.env._(
                         "These hours would exceed the budget of %(contract)s: %(remaining).2f hours remain "

@@ -10,7 +10,7 @@ class EssMentoringGoal(models.Model):
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True, index=True, string="Entity")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Goal", required=True, translate=False)
-    dimension_id = fields.Many2one("ess.dimension", string="Dimension")
+    dimension_id = fields.Many2one("ess.dimension")
     date_target = fields.Date(string="Target date")
     state = fields.Selection(
         [("open", "Open"), ("achieved", "Achieved"), ("dropped", "Dropped")], required=True, default="open"

@@ -5,3 +5,5 @@ from . import test_cron
 from . import test_access
 from . import test_portal
 from . import test_ui
+from . import test_demo
+from . import test_translations

@@ -18,8 +18,12 @@ class MentoringAccessCommon(EssMentoringCommon, AccessMatrixMixin, ActionsChange
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.goal_a = cls.env["ess.mentoring.goal"].create({"contract_id": cls.contract_a.id, "name": "Goal A"})
-        cls.goal_b = cls.env["ess.mentoring.goal"].create({"contract_id": cls.contract_b.id, "name": "Goal B"})
+        cls.goal_a = cls.env["ess.mentoring.goal"].create(
+            {"contract_id": cls.contract_a.id, "name": "Goal A"}
+        )
+        cls.goal_b = cls.env["ess.mentoring.goal"].create(
+            {"contract_id": cls.contract_b.id, "name": "Goal B"}
+        )
         cls.followup_a = cls._followup(cls, cls.contract_a, summary="Week A")
         cls.followup_b = cls._followup(cls, cls.contract_b, summary="Week B")
         cls.followup_expert = cls._followup(cls, cls.contract_a, member=cls.expert, summary="Expert week")
@@ -56,7 +60,13 @@ class TestMentoringAccessMatrix(MentoringAccessCommon):
             self.suggestion,
             self.entity_a,
         ]
-        users = [self.user_mentor, self.user_expert, self.portal_a, self.portal_b, self.env.ref("base.public_user")]
+        users = [
+            self.user_mentor,
+            self.user_expert,
+            self.portal_a,
+            self.portal_b,
+            self.env.ref("base.public_user"),
+        ]
         calls = self.assertActionsChangeNothing(records, users)
         self.assertGreaterEqual(calls, 5 * 6, "the contract's own actions at least")
 
@@ -82,7 +92,9 @@ class TestMentorIsolation(MentoringAccessCommon):
         # Off the team, off the entity.
         self.contract_a.expert_ids = False
         self.assertFalse(Diagnosis.with_user(self.user_expert).search([]))
-        self.assertLessEqual(self.diagnosis_a | self.diagnosis_b, Diagnosis.with_user(self.user_officer).search([]))
+        self.assertLessEqual(
+            self.diagnosis_a | self.diagnosis_b, Diagnosis.with_user(self.user_officer).search([])
+        )
 
     def test_the_expert_reads_the_contract_and_edits_only_their_own_follow_ups(self):
         self.assertEqual(
@@ -96,7 +108,12 @@ class TestMentorIsolation(MentoringAccessCommon):
             self.contract_a.with_user(self.user_expert).hours_budget = 500
         with self.assertRaises(AccessError):
             self.env["ess.mentoring.followup"].with_user(self.user_expert).create(
-                {"contract_id": self.contract_a.id, "member_id": self.mentor_a.id, "week_start": "2026-04-06", "hours": 1}
+                {
+                    "contract_id": self.contract_a.id,
+                    "member_id": self.mentor_a.id,
+                    "week_start": "2026-04-06",
+                    "hours": 1,
+                }
             )
 
 
@@ -111,7 +128,9 @@ class TestMentorRpc(MentoringAccessCommon, HttpCase):
             )
 
     def test_over_rpc_a_mentor_reads_only_their_contracts_and_changes_no_budget(self):
-        rows = self._call(self.user_mentor, "ess.mentoring.contract", "search_read", [[]], {"fields": ["name"]})
+        rows = self._call(
+            self.user_mentor, "ess.mentoring.contract", "search_read", [[]], {"fields": ["name"]}
+        )
         self.assertEqual([row["id"] for row in rows], self.contract_a.ids)
         for method, args in (
             ("read", [self.contract_b.ids, ["name"]]),
@@ -131,7 +150,9 @@ class TestMentorRpc(MentoringAccessCommon, HttpCase):
                      "write", [self.followup_a.ids, {"entity_comment": "B was here"}]],
         }}  # fmt: skip
         with mute_logger("odoo.http"):
-            response = self.url_open("/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"})
+            response = self.url_open(
+                "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
+            )
         self.assertEqual(response.json()["error"]["data"]["name"], "odoo.exceptions.AccessError")
         self.env.invalidate_all()
         self.assertFalse(self.followup_a.entity_comment)

@@ -34,7 +34,11 @@ class TestContract(EssMentoringCommon):
         with self.assertRaisesRegex(ValidationError, "cannot end before it starts"), self.env.cr.savepoint():
             self._contract(self.entity_a, self.mentor_a, date_start="2026-06-01", date_end="2026-05-31")
         for budget in (0, -5):
-            with self.subTest(budget=budget), self.assertRaisesRegex(ValidationError, "greater than zero"), self.env.cr.savepoint():
+            with (
+                self.subTest(budget=budget),
+                self.assertRaisesRegex(ValidationError, "greater than zero"),
+                self.env.cr.savepoint(),
+            ):
                 self._contract(self.entity_a, self.mentor_a, hours_budget=budget)
         outsider = self.env["res.partner"].create({"name": "Not a mentor"})
         with self.assertRaisesRegex(ValidationError, "Not a mentor is not a mentor"), self.env.cr.savepoint():
@@ -119,9 +123,13 @@ class TestContract(EssMentoringCommon):
         answers = self.contract_a.satisfaction_input_ids
         self.assertEqual(answers.partner_id, self.contact_a)
         self.assertEqual(answers.survey_id, survey)
-        mail = self.env["mail.mail"].search([("recipient_ids", "in", self.contact_a.ids)], order="id desc", limit=1)
+        mail = self.env["mail.mail"].search(
+            [("recipient_ids", "in", self.contact_a.ids)], order="id desc", limit=1
+        )
         self.assertIn(answers.access_token, mail.body_html, "the invitation carries the person's own link")
         # Officers read the answers; the mentor they rate does not, even as a survey user.
         self.assertEqual(answers.with_user(self.user_officer).read(["state"])[0]["state"], "new")
         self.user_mentor.groups_id |= self.env.ref("survey.group_survey_user")
-        self.assertFalse(self.env["survey.user_input"].with_user(self.user_mentor).search([("id", "in", answers.ids)]))
+        self.assertFalse(
+            self.env["survey.user_input"].with_user(self.user_mentor).search([("id", "in", answers.ids)])
+        )

@@ -42,7 +42,9 @@ class TestFollowupReminders(EssMentoringCommon):
         )
         self.assertEqual(reminders.mapped("date_deadline"), [date(2026, 3, 9)] * 2)
         self.Contract._cron_followup_reminders()
-        self.assertEqual(self._reminders(self.contract_a | self.contract_b | logged), reminders, "twice: nothing more")
+        self.assertEqual(
+            self._reminders(self.contract_a | self.contract_b | logged), reminders, "twice: nothing more"
+        )
         # An expert's follow-up of the week is the entity's follow-up too: nobody is chased.
         reminders.unlink()
         self._followup(self.contract_a, week=LAST_WEEK, member=self.expert)

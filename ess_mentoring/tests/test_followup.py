@@ -36,7 +36,11 @@ class TestFollowup(EssMentoringCommon):
 
     def test_hours_are_above_zero_and_at_most_forty(self):
         for hours in (0, -1, 40.5):
-            with self.subTest(hours=hours), self.assertRaisesRegex(ValidationError, "at most 40 hours"), self.env.cr.savepoint():
+            with (
+                self.subTest(hours=hours),
+                self.assertRaisesRegex(ValidationError, "at most 40 hours"),
+                self.env.cr.savepoint(),
+            ):
                 self._followup(self.contract_a, hours=hours)
         self.assertEqual(self._followup(self.contract_a, hours=40, week=date(2026, 6, 1)).hours, 40)
 
@@ -72,7 +76,10 @@ class TestFollowup(EssMentoringCommon):
     def test_a_follow_up_beyond_the_budget_is_refused_until_an_officer_raises_it(self):
         self.contract_a.hours_budget = 10
         self._followup(self.contract_a, hours=8)
-        with self.assertRaisesRegex(ValidationError, r"2\.00 hours remain of 10\.00"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, r"2\.00 hours remain of 10\.00"),
+            self.env.cr.savepoint(),
+        ):
             self._followup(self.contract_a.with_user(self.user_mentor), hours=3, week=date(2026, 3, 9))
         self.contract_a.with_user(self.user_officer).hours_budget = 12
         followup = self._followup(self.contract_a, hours=3, week=date(2026, 3, 9))
@@ -88,7 +95,9 @@ class TestFollowup(EssMentoringCommon):
         budget_type = self.env.ref("ess_mentoring.mail_activity_type_ess_budget")
 
         def alerts():
-            return self.contract_a.activity_ids.filtered(lambda activity: activity.activity_type_id == budget_type)
+            return self.contract_a.activity_ids.filtered(
+                lambda activity: activity.activity_type_id == budget_type
+            )
 
         self._followup(self.contract_a, hours=39.5)
         self.assertFalse(alerts(), "79 %")
@@ -123,4 +132,6 @@ class TestFollowup(EssMentoringCommon):
         # Late in the year, 90 % used is on schedule.
         late = Contract.with_context(ess_today=date(2026, 11, 1))
         self.assertFalse(late.search([("is_at_risk", "=", True), ("id", "in", contracts.ids)]))
-        self.assertEqual(Contract.search([("is_at_risk", "=", False), ("id", "in", contracts.ids)]), self.contract_a)
+        self.assertEqual(
+            Contract.search([("is_at_risk", "=", False), ("id", "in", contracts.ids)]), self.contract_a
+        )

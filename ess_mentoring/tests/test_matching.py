@@ -60,16 +60,24 @@ class TestMentorMatching(EssMentoringCommon):
         self.assertTrue(busy_line.no_capacity, "marked")
         with_room = suggestions.filtered(lambda line: not line.no_capacity)
         self.assertLess(max(with_room.mapped("rank")), busy_line.rank, "the full ones come last")
-        suggestions.filtered(lambda line: line.mentor_id == full_cover).with_user(self.user_officer).action_choose()
+        suggestions.filtered(lambda line: line.mentor_id == full_cover).with_user(
+            self.user_officer
+        ).action_choose()
         self.assertEqual(self.contract.mentor_id, full_cover)
 
     def test_a_peer_strong_in_the_goals_ranks_above_an_equal_non_peer(self):
         strong = self._diagnosis(self.entity_b)
-        self._answer(strong, {self.q_data_single: 4, self.q_data_multi: [0, 1, 2], self.q_free: 4}, partner=self.contact_b)
+        self._answer(
+            strong,
+            {self.q_data_single: 4, self.q_data_multi: [0, 1, 2], self.q_free: 4},
+            partner=self.contact_b,
+        )
         strong.action_done()
         # Named so that the alphabetical tie-break would put the non-peer first.
         non_peer = self._mentor("aaa_staff", 8, self.dim_data)
-        peer = self._mentor("zzz_peer", 8, self.dim_data, ess_mentor_type="peer", ess_mentor_entity_id=self.entity_b.id)
+        peer = self._mentor(
+            "zzz_peer", 8, self.dim_data, ess_mentor_type="peer", ess_mentor_entity_id=self.entity_b.id
+        )
         rows = self._ranking(non_peer | peer)
         self.assertEqual([row["mentor"] for row in rows], [peer, non_peer])
         self.assertIn("Peer from Cooperativa B, an entity strong in these dimensions", rows[0]["reason"])

@@ -33,10 +33,14 @@ class TestMentoringTours(EssMentoringCommon, HttpCase):
         self.assertFalse(self.contract_b.followup_ids, "mentor B's contract is not in mentor A's grid")
 
     def test_entity_member_comments_on_a_week_in_the_portal(self):
-        followup = self._followup(self.contract_a, week=self.this_week - timedelta(days=7), summary="Instal·lació del núvol")
+        followup = self._followup(
+            self.contract_a, week=self.this_week - timedelta(days=7), summary="Instal·lació del núvol"
+        )
         self.start_tour("/my/mentoring", "ess_mentoring_portal_comment", login=self.portal_a.login)
         self.assertEqual(followup.entity_comment, "Ens ha anat molt bé: ja tenim les carpetes ordenades.")
         self.assertTrue(
-            followup.message_ids.tracking_value_ids.filtered(lambda value: value.field_id.name == "entity_comment"),
+            followup.message_ids.tracking_value_ids.filtered(
+                lambda value: value.field_id.name == "entity_comment"
+            ),
             "the comment shows in the week's history",
         )

@@ -4,7 +4,6 @@ from odoo.exceptions import UserError
 from ..models.ess_mentoring_contract import week_monday
 
 
-
 class EssMentoringMentorSuggestion(models.TransientModel):
     """A mentor ranked for a contract, with the reasons in words."""
 
@@ -13,7 +12,7 @@ class EssMentoringMentorSuggestion(models.TransientModel):
     _order = "rank"
 
     contract_id = fields.Many2one("ess.mentoring.contract", required=True, ondelete="cascade")
-    mentor_id = fields.Many2one("res.partner", string="Mentor", required=True, ondelete="cascade")
+    mentor_id = fields.Many2one("res.partner", required=True, ondelete="cascade")
     mentor_type = fields.Selection(related="mentor_id.ess_mentor_type")
     rank = fields.Integer()
     coverage = fields.Float(string="Goals covered (%)")
@@ -74,7 +73,11 @@ class EssMentoringMentorSuggestion(models.TransientModel):
             env["ess.mentoring.followup"]
             .sudo()
             ._read_group(
-                [("member_id", "in", mentors.ids), ("week_start", ">=", first_monday), ("week_start", "<=", today)],
+                [
+                    ("member_id", "in", mentors.ids),
+                    ("week_start", ">=", first_monday),
+                    ("week_start", "<=", today),
+                ],
                 ["member_id"],
                 ["hours:sum"],
             )
@@ -95,7 +98,9 @@ class EssMentoringMentorSuggestion(models.TransientModel):
                     "free": free,
                     "peer": peer,
                     "bridge": bridge,
-                    "reason": self._ess_reason(mentor, covered, dimensions, free, peer, bridge, logged.get(mentor, 0.0)),
+                    "reason": self._ess_reason(
+                        mentor, covered, dimensions, free, peer, bridge, logged.get(mentor, 0.0)
+                    ),
                 }
             )
         rows.sort(
@@ -116,10 +121,14 @@ class EssMentoringMentorSuggestion(models.TransientModel):
         ``dimensions``, at least the 'moderately advanced' cut-off."""
         if not entities or not dimensions:
             return self.env["res.partner"]
-        level = self.env.ref("ess_diagnosis.ess_diagnosis_level_moderately_advanced", raise_if_not_found=False)
+        level = self.env.ref(
+            "ess_diagnosis.ess_diagnosis_level_moderately_advanced", raise_if_not_found=False
+        )
         cutoff = level.min_score if level else 50.0
-        diagnoses = self.env["ess.diagnosis"].sudo().search(
-            [("partner_id", "in", entities.ids), ("state", "=", "done")], order="date desc, id desc"
+        diagnoses = (
+            self.env["ess.diagnosis"]
+            .sudo()
+            .search([("partner_id", "in", entities.ids), ("state", "=", "done")], order="date desc, id desc")
         )
         strong = self.env["res.partner"]
         for entity in entities:
@@ -131,11 +140,10 @@ class EssMentoringMentorSuggestion(models.TransientModel):
 
     @api.model
     def _ess_reason(self, mentor, covered, dimensions, free, peer, bridge, logged):
-        _ = self.env._
         reasons = []
         if dimensions:
             reasons.append(
-                _(
+                self.env._(
                     "Covers %(covered)s of the %(total)s goal dimensions%(names)s.",
                     covered=len(covered),
                     total=len(dimensions),
@@ -143,10 +151,10 @@ class EssMentoringMentorSuggestion(models.TransientModel):
                 )
             )
         else:
-            reasons.append(_("The contract has no goals with a dimension yet."))
+            reasons.append(self.env._("The contract has no goals with a dimension yet."))
         if free <= 0:
             reasons.append(
-                _(
+                self.env._(
                     "No free capacity this month: %(logged).1f of %(capacity).1f hours logged.",
                     logged=logged,
                     capacity=mentor.ess_mentor_capacity,
@@ -154,7 +162,7 @@ class EssMentoringMentorSuggestion(models.TransientModel):
             )
         else:
             reasons.append(
-                _(
+                self.env._(
                     "%(free).1f of %(capacity).1f hours free this month.",
                     free=free,
                     capacity=mentor.ess_mentor_capacity,
@@ -162,13 +170,13 @@ class EssMentoringMentorSuggestion(models.TransientModel):
             )
         if peer:
             reasons.append(
-                _(
+                self.env._(
                     "Peer from %s, an entity strong in these dimensions.",
                     mentor.ess_mentor_entity_id.name,
                 )
             )
         if bridge:
-            reasons.append(_("Bridge profile, for an entity with a low predisposition to change."))
+            reasons.append(self.env._("Bridge profile, for an entity with a low predisposition to change."))
         return " ".join(reasons)
 
     def action_choose(self):

@@ -106,7 +106,7 @@ class EssMentoringWeekGridLine(models.TransientModel):
     _order = "week_start, id"
 
     grid_id = fields.Many2one("ess.mentoring.week.grid", required=True, ondelete="cascade")
-    contract_id = fields.Many2one("ess.mentoring.contract", string="Contract", required=True, ondelete="cascade")
+    contract_id = fields.Many2one("ess.mentoring.contract", required=True, ondelete="cascade")
     week_start = fields.Date(required=True)
     week_label = fields.Char(string="Week")
     followup_id = fields.Many2one("ess.mentoring.followup", ondelete="set null")

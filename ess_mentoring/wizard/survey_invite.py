@@ -4,7 +4,9 @@ from odoo import fields, models
 class SurveyInvite(models.TransientModel):
     _inherit = "survey.invite"
 
-    ess_mentoring_contract_id = fields.Many2one("ess.mentoring.contract", string="Mentoring contract", readonly=True)
+    ess_mentoring_contract_id = fields.Many2one(
+        "ess.mentoring.contract", string="Mentoring contract", readonly=True
+    )
 
     def _get_answers_values(self):
         values = super()._get_answers_values()

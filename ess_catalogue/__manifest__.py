@@ -1,6 +1,6 @@
 {
     "name": "ESS Office - Public catalogue",
-    "summary": "Public website catalogue of free-software tools",
+    "summary": "Public website catalogue of digital resources, programmes and ESS providers",
     "version": "18.0.1.0.0",
     "category": "Services/ESS Office",
     "website": "https://github.com/ess-office/ess-office",
@@ -13,9 +13,23 @@
     "depends": [
         "ess_diagnosis",
         "website",
+        "portal_rating",
     ],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ess_catalogue_security.xml",
+        "data/website_data.xml",
+        "views/ess_catalogue_resource_views.xml",
+        "views/ess_catalogue_templates.xml",
+        "views/ess_catalogue_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ess_catalogue/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/website_demo.xml",
+        "demo/ess_catalogue_resource_demo.xml",
     ],
 }

@@ -1,2 +1,6 @@
 from . import test_demo_website
 from . import test_translations
+from . import test_resource
+from . import test_website
+from . import test_ui
+from . import test_access_matrix

@@ -44,3 +44,39 @@ class TestDemoWebsite(HttpCase):
         self.assertEqual(response.headers["Content-Type"], "image/png")
         self.assertNotIn(b"YourLogo", response.content)
         self.assertEqual(self.env.ref("base.main_company").name, "Oficina Tècnica ESS Digital del Bages")
+
+
+@tagged("post_install", "-at_install")
+class TestDemoCatalogue(HttpCase):
+    def test_demo_catalogue_has_real_resources_in_three_languages(self):
+        Resource = self.env["ess.catalogue.resource"]
+        published = Resource.search([("is_published", "=", True)])
+        self.assertGreaterEqual(len(published), 40)
+        self.assertEqual(
+            set(published.mapped("resource_type")),
+            {"tool", "provider_service", "programme", "training", "case", "guide", "funding"},
+        )
+        outcomes = set(published.filtered(lambda r: r.resource_type == "case").mapped("case_outcome"))
+        self.assertLessEqual({"success", "failure"}, outcomes, "a success and a failure are shared")
+        self.assertTrue(published.filtered("video_embed_code"), "a training capsule")
+        for provider in ("femprocomuns", "colectic", "coopdevs"):
+            partner = self.env.ref(f"ess_office_base.res_partner_ess_provider_{provider}")
+            services = published.filtered(
+                lambda r, p=partner: r.provider_id == p and r.resource_type == "provider_service"
+            )
+            self.assertTrue(services, provider)
+        odoo_erp = published.filtered(lambda r: r.name.startswith("Odoo"))
+        self.assertTrue(odoo_erp)
+        proprietary = published.filtered(lambda r: r.license_type == "proprietary")
+        self.assertTrue(proprietary)
+        self.assertFalse(
+            proprietary.filtered(lambda r: not r.alternative_ids), "each has its free alternatives"
+        )
+        untranslated = [r.name for r in published if r.with_context(lang="ca_ES").summary == r.summary]
+        self.assertFalse(untranslated, "every summary in Catalan")
+        self.assertFalse(
+            [r.name for r in published if r.with_context(lang="es_ES").description == r.description]
+        )
+        self.assertEqual(Resource.search_count([("state", "=", "submitted")]), 2, "proposals to moderate")
+        page = self.url_open("/ca/catalogue").text
+        self.assertIn("Catàleg", page)

@@ -19,7 +19,10 @@ class TestDemoData(TransactionCase):
                 self.assertGreaterEqual(len(contract.followup_ids), 10)
                 self.assertTrue(contract.followup_ids.filtered("entity_comment"), "the entity's word")
                 self.assertEqual({week.weekday() for week in contract.followup_ids.mapped("week_start")}, {0})
-                self.assertIn(self.env.ref("ess_office_base.res_users_ess_mentor"), contract.partner_id.ess_mentor_user_ids)
+                self.assertIn(
+                    self.env.ref("ess_office_base.res_users_ess_mentor"),
+                    contract.partner_id.ess_mentor_user_ids,
+                )
         self.assertEqual(
             self._contract("lafornal").expert_ids.user_ids.login, "expert", "an expert with a demo login"
         )
@@ -27,7 +30,9 @@ class TestDemoData(TransactionCase):
     def test_one_contract_is_near_its_budget_and_one_at_risk(self):
         near = self._contract("lateulada")
         self.assertGreaterEqual(near.consumption, 80)
-        self.assertTrue(near.activity_ids.filtered(lambda a: a.activity_type_id.name == "Hours budget at 80 %"))
+        self.assertTrue(
+            near.activity_ids.filtered(lambda a: a.activity_type_id.name == "Hours budget at 80 %")
+        )
         self.assertFalse(near.is_at_risk, "near its end: on schedule")
         at_risk = self._contract("santroc")
         self.assertTrue(at_risk.is_at_risk)

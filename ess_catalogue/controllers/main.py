@@ -1,0 +1,317 @@
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from werkzeug.exceptions import NotFound
+
+from odoo import fields, http
+from odoo.http import request
+from odoo.tools import plaintext2html
+
+from odoo.addons.website.models.ir_http import sitemap_qs2dom
+
+from ..models.ess_catalogue_resource import COSTS, LICENSE_TYPES, RESOURCE_TYPES
+
+PAGE_SIZE = 24
+# Proposals: length limits, and how many a visitor's address may send in an hour.
+NAME_MAX, SUMMARY_MAX, DESCRIPTION_MAX, URL_MAX, PERSON_MAX = 120, 200, 5000, 500, 120
+PROPOSALS_PER_HOUR = 5
+
+
+class EssCatalogue(http.Controller):
+    # ------------------------------------------------------------
+    # FACETS
+    # ------------------------------------------------------------
+
+    # facet: (URL parameter, field, kind) — 'selection' values are codes, 'many2many' ids
+    # (languages by code).
+    FACETS = {
+        "type": ("resource_type", "selection"),
+        "dimension": ("dimension_ids", "many2many"),
+        "license": ("license_type", "selection"),
+        "tag": ("tag_ids", "many2many"),
+        "lang": ("language_ids", "many2many"),
+        "cost": ("cost", "selection"),
+    }
+    SORTINGS = {
+        "newest": "create_date desc, id desc",
+        "name": "name, id",
+        "rating": "review_avg desc, review_count desc, name, id",
+    }
+
+    def _catalogue_selected(self, params):
+        """{facet: [values]} from the URL: unknown values are dropped, never searched."""
+        selections = {
+            "type": dict(RESOURCE_TYPES),
+            "license": dict(LICENSE_TYPES),
+            "cost": dict(COSTS),
+        }
+        selected = {}
+        for facet in self.FACETS:
+            raw = [value for value in (params.get(facet) or "").split(",") if value]
+            if facet in selections:
+                values = [value for value in raw if value in selections[facet]]
+            elif facet == "lang":
+                values = [value for value in raw if value.replace("_", "").isalnum()]
+            else:
+                values = [int(value) for value in raw if value.isdigit()]
+            if values:
+                selected[facet] = values
+        return selected
+
+    def _catalogue_base_domain(self, search):
+        domain = [("is_published", "=", True), *request.website.website_domain()]
+        if search:
+            domain += ["|", "|", ("name", "ilike", search), ("summary", "ilike", search),
+                       ("description", "ilike", search)]  # fmt: skip
+        return domain
+
+    def _catalogue_facet_domain(self, facet, values):
+        field, _kind = self.FACETS[facet]
+        if facet == "lang":
+            return [(f"{field}.code", "in", values)]
+        return [(field, "in", values)]
+
+    def _catalogue_domain(self, base, selected, without=None):
+        domain = list(base)
+        for facet, values in selected.items():
+            if facet != without:
+                domain += self._catalogue_facet_domain(facet, values)
+        return domain
+
+    def _catalogue_counts(self, base, selected):
+        """{facet: {value: count}}: for each facet, the results each of its values would
+        give with the other facets' filters — one grouped query per facet."""
+        Resource = request.env["ess.catalogue.resource"]
+        counts = {}
+        for facet, (field, _kind) in self.FACETS.items():
+            groups = Resource._read_group(self._catalogue_domain(base, selected, without=facet), [field], ["__count"])
+            counts[facet] = {
+                (value.code if facet == "lang" else value.id) if hasattr(value, "_name") else value: count
+                for value, count in groups
+                if value
+            }
+        return counts
+
+    def _catalogue_url(self, params, **changes):
+        """The listing's URL with ``changes`` applied: filters stay in the URL."""
+        query = {key: value for key, value in dict(params, **changes).items() if value}
+        return "/catalogue" + (f"?{urlencode(query)}" if query else "")
+
+    # ------------------------------------------------------------
+    # PAGES
+    # ------------------------------------------------------------
+
+    @http.route(
+        ["/catalogue", "/catalogue/page/<int:page>"], type="http", auth="public", website=True, sitemap=True,
+        readonly=True,
+    )  # fmt: skip
+    def catalogue(self, page=1, search="", sort="newest", **params):
+        Resource = request.env["ess.catalogue.resource"]
+        search = (search or "").strip()[:100]
+        sort = sort if sort in self.SORTINGS else "newest"
+        selected = self._catalogue_selected(params)
+        base = self._catalogue_base_domain(search)
+        domain = self._catalogue_domain(base, selected)
+        total = Resource.search_count(domain)
+        url_args = {facet: ",".join(map(str, values)) for facet, values in selected.items()}
+        url_args.update(search=search, sort=sort if sort != "newest" else "")
+        pager = request.website.pager(
+            url="/catalogue", total=total, page=page, step=PAGE_SIZE, url_args={k: v for k, v in url_args.items() if v}
+        )
+        resources = Resource.search(domain, order=self.SORTINGS[sort], limit=PAGE_SIZE, offset=pager["offset"])
+        counts = self._catalogue_counts(base, selected)
+        values = {
+            "resources": resources,
+            "pager": pager,
+            "total": total,
+            "search": search,
+            "sort": sort,
+            "selected": selected,
+            "counts": counts,
+            "url_args": url_args,
+            "catalogue_url": self._catalogue_url,
+            "facet_options": self._catalogue_facet_options(counts),
+            "main_object": Resource,
+        }
+        return request.render("ess_catalogue.catalogue_listing", values)
+
+    def _catalogue_facet_options(self, counts):
+        """The values each facet offers, with their labels, in the visitor's language."""
+        env = request.env
+        dimensions = env["ess.dimension"].sudo().search([("id", "in", list(counts["dimension"]))])
+        tags = env["ess.catalogue.tag"].sudo().search([("id", "in", list(counts["tag"]))])
+        langs = env["res.lang"].sudo().with_context(active_test=False).search([("code", "in", list(counts["lang"]))])
+        resource_fields = env["ess.catalogue.resource"]._fields
+        return {
+            "type": [(code, label) for code, label in resource_fields["resource_type"]._description_selection(env)],
+            "dimension": [(dimension.id, dimension.name) for dimension in dimensions],
+            "license": [(code, label) for code, label in resource_fields["license_type"]._description_selection(env)],
+            "tag": [(tag.id, tag.name) for tag in tags],
+            "lang": [(lang.code, lang.name) for lang in langs],
+            "cost": [(code, label) for code, label in resource_fields["cost"]._description_selection(env)],
+        }
+
+    def sitemap_catalogue(env, rule, qs):
+        Resource = env["ess.catalogue.resource"]
+        domain = sitemap_qs2dom(qs=qs, route="/catalogue/", field=Resource._rec_name)
+        domain += [("is_published", "=", True), *env["website"].get_current_website().website_domain()]
+        for resource in Resource.search(domain):
+            loc = f"/catalogue/{env['ir.http']._slug(resource)}"
+            if not qs or qs.lower() in loc:
+                yield {"loc": loc}
+
+    # A string, not a model converter: the converter builds the canonical slug before the
+    # controller runs, which answers 403 on an unpublished resource, where we answer 404.
+    @http.route(["/catalogue/<string:resource_slug>"], type="http", auth="public", website=True,
+                sitemap=sitemap_catalogue)  # fmt: skip
+    def catalogue_resource(self, resource_slug, **kwargs):
+        _name, resource_id = request.env["ir.http"]._unslug(resource_slug)
+        resource = request.env["ess.catalogue.resource"].browse(resource_id or 0).exists()
+        # Unpublished, or on another website: nothing of it, not even that it exists.
+        if not resource or not resource.has_access("read") or not resource.website_published:
+            raise NotFound()
+        canonical = request.env["ir.http"]._slug(resource)
+        if resource_slug != canonical:
+            return request.redirect(f"/catalogue/{canonical}", code=301)
+        user = request.env.user
+        related = request.env["ess.catalogue.resource"].search(
+            [("id", "!=", resource.id), ("is_published", "=", True),
+             ("dimension_ids", "in", resource.sudo().dimension_ids.ids), *request.website.website_domain()],
+            order="is_free_software desc, review_avg desc, name", limit=4,
+        )  # fmt: skip
+        values = {
+            "resource": resource,
+            "main_object": resource,
+            "alternatives": resource.alternative_ids.filtered("website_published"),
+            "replaces": resource.replaces_ids.filtered("website_published"),
+            "related": related,
+            # sudo: shown by name only, as the public taxonomy and public profiles they are.
+            "provider": resource.sudo().provider_id,
+            "dimensions": resource.sudo().dimension_ids,
+            "can_review": not user._is_public()
+            and user.partner_id.commercial_partner_id.is_ess_entity
+            and not resource._ess_reviewed_by(user.partner_id),
+        }
+        return request.render("ess_catalogue.catalogue_resource_page", values)
+
+    # ------------------------------------------------------------
+    # PROVIDERS
+    # ------------------------------------------------------------
+
+    def _providers_domain(self):
+        return [("is_ess_provider", "=", True), ("is_company", "=", True)]
+
+    @http.route(["/catalogue/providers"], type="http", auth="public", website=True, sitemap=True, readonly=True)
+    def catalogue_providers(self, **kwargs):
+        # sudo: the public reads the providers' public fields only, the ones the templates show.
+        providers = request.env["res.partner"].sudo().search(self._providers_domain(), order="name")
+        return request.render("ess_catalogue.catalogue_providers", {"providers": providers})
+
+    @http.route(["/catalogue/providers/<string:provider_slug>"], type="http", auth="public", website=True,
+                sitemap=False, readonly=True)  # fmt: skip
+    def catalogue_provider(self, provider_slug, **kwargs):
+        _name, provider_id = request.env["ir.http"]._unslug(provider_slug)
+        # sudo: a provider's public profile, for the public; anything else is not found.
+        provider = (
+            request.env["res.partner"].sudo().browse(provider_id or 0).exists().filtered_domain(self._providers_domain())
+        )
+        if not provider:
+            raise NotFound()
+        resources = request.env["ess.catalogue.resource"].search(
+            [("provider_id", "child_of", provider.id), ("is_published", "=", True), *request.website.website_domain()],
+            order="resource_type, name",
+        )
+        return request.render("ess_catalogue.catalogue_provider", {"provider": provider, "resources": resources})
+
+    # ------------------------------------------------------------
+    # PROPOSALS
+    # ------------------------------------------------------------
+
+    @http.route(["/catalogue/submit"], type="http", auth="public", website=True, methods=["GET"], sitemap=True)
+    def catalogue_submit_form(self, **kwargs):
+        return request.render("ess_catalogue.catalogue_submit", self._submit_values({}, {}))
+
+    def _submit_values(self, form, errors):
+        env = request.env
+        resource_fields = env["ess.catalogue.resource"]._fields
+        return {
+            "form": form,
+            "errors": errors,
+            "types": resource_fields["resource_type"]._description_selection(env),
+            "licenses": resource_fields["license_type"]._description_selection(env),
+            "costs": resource_fields["cost"]._description_selection(env),
+            "dimensions": env["ess.dimension"].sudo().search([]),
+            "is_visitor": env.user._is_public(),
+            "limits": {"name": NAME_MAX, "summary": SUMMARY_MAX, "description": DESCRIPTION_MAX, "url": URL_MAX},
+        }
+
+    def _validate_proposal(self, form):
+        """{field: message} for what is wrong with the proposal (empty: nothing)."""
+        errors = {}
+        if not form["name"]:
+            errors["name"] = request.env._("Give the resource a name.")
+        for field, limit in (("name", NAME_MAX), ("summary", SUMMARY_MAX), ("url", URL_MAX),
+                             ("description", DESCRIPTION_MAX), ("proposer_name", PERSON_MAX),
+                             ("proposer_email", PERSON_MAX)):  # fmt: skip
+            if len(form[field]) > limit:
+                errors[field] = request.env._("Keep it under %s characters.", limit)
+        if form["url"] and not form["url"].lower().startswith(("http://", "https://")):
+            errors["url"] = request.env._("The link must start with http:// or https://.")
+        if form["resource_type"] not in dict(RESOURCE_TYPES):
+            errors["resource_type"] = request.env._("Choose the kind of resource.")
+        if form["license_type"] and form["license_type"] not in dict(LICENSE_TYPES):
+            errors["license_type"] = request.env._("Choose a licence from the list.")
+        if form["cost"] and form["cost"] not in dict(COSTS):
+            errors["cost"] = request.env._("Choose a cost from the list.")
+        if request.env.user._is_public():
+            email = form["proposer_email"]
+            if not form["proposer_name"] or "@" not in email or " " in email:
+                errors["proposer_email"] = request.env._("Tell us your name and a valid email, so that we can answer you.")
+        return errors
+
+    @http.route(["/catalogue/submit"], type="http", auth="public", website=True, methods=["POST"], sitemap=False)
+    def catalogue_submit(self, **post):
+        # Only these fields are read from the request, whatever else it carries.
+        form = {
+            key: (post.get(key) or "").strip()
+            for key in ("name", "summary", "url", "description", "resource_type", "license_type", "cost",
+                        "proposer_name", "proposer_email")  # fmt: skip
+        }
+        dimension_ids = [int(value) for value in request.httprequest.form.getlist("dimension_ids") if value.isdigit()]
+        if post.get("company_website"):  # the honeypot: people never see it, robots fill it
+            return request.render("ess_catalogue.catalogue_submit_thanks", {})
+        errors = self._validate_proposal(form)
+        visitor = request.env.user._is_public()
+        address = request.httprequest.remote_addr
+        Resource = request.env["ess.catalogue.resource"].sudo()
+        if visitor and not errors:
+            recent = Resource.search_count(
+                [("proposer_ip", "=", address), ("create_date", ">", fields.Datetime.now() - timedelta(hours=1))]
+            )
+            if recent >= PROPOSALS_PER_HOUR:
+                errors["form"] = request.env._("Too many proposals from your address: try again in an hour.")
+        if errors:
+            response = request.render("ess_catalogue.catalogue_submit", self._submit_values(form, errors))
+            response.status_code = 400
+            return response
+        person = request.env.user.partner_id
+        # sudo: a proposal is created for visitors and members alike, only from the checked fields above.
+        resource = Resource.create(
+            {
+                "name": form["name"],
+                "summary": form["summary"],
+                "url": form["url"] or False,
+                "description": plaintext2html(form["description"]) if form["description"] else False,
+                "resource_type": form["resource_type"],
+                "license_type": form["license_type"] or False,
+                "cost": form["cost"] or False,
+                "dimension_ids": [(6, 0, request.env["ess.dimension"].sudo().browse(dimension_ids).exists().ids)],
+                "state": "submitted",
+                "proposer_name": form["proposer_name"] if visitor else person.name,
+                "proposer_email": form["proposer_email"] if visitor else person.email,
+                "proposer_partner_id": False if visitor else person.id,
+                "proposer_ip": address,
+            }
+        )
+        resource._ess_notify_officers()
+        return request.render("ess_catalogue.catalogue_submit_thanks", {"resource": resource})

@@ -1,0 +1,5 @@
+from . import ess_catalogue_tag
+from . import ess_catalogue_resource
+from . import ess_diagnosis
+from . import res_partner
+from . import website

@@ -1,0 +1,296 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
+
+from odoo.addons.web_editor.tools import get_video_embed_code
+
+RESOURCE_TYPES = [
+    ("tool", "Tool"),
+    ("provider_service", "Provider service"),
+    ("programme", "Accompaniment programme"),
+    ("training", "Training"),
+    ("case", "Reference case"),
+    ("guide", "Guide"),
+    ("funding", "Funding programme"),
+]
+LICENSE_TYPES = [
+    ("free_software", "Free software"),
+    ("open_content", "Open content"),
+    ("freemium", "Freemium"),
+    ("proprietary", "Proprietary"),
+]
+COSTS = [("free", "Free"), ("paid", "Paid"), ("mixed", "Free and paid")]
+
+
+class EssCatalogueResource(models.Model):
+    """A resource of the public catalogue: a tool, a provider's service, a programme, a
+    training, a reference case, a guide or a funding programme. ``state`` is the
+    moderation truth: only published resources are on the website."""
+
+    _name = "ess.catalogue.resource"
+    _description = "Catalogue resource"
+    _inherit = [
+        "rating.mixin",
+        "mail.thread",
+        "website.seo.metadata",
+        "website.published.multi.mixin",
+        "website.searchable.mixin",
+    ]
+    _order = "name, id"
+    # Logged-in entity members who read a published resource review it (portal chatter).
+    _mail_post_access = "read"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    summary = fields.Char(translate=True, help="One sentence, shown on the catalogue's cards.")
+    description = fields.Html(translate=True, sanitize_attributes=True)
+    resource_type = fields.Selection(RESOURCE_TYPES, string="Type", required=True, default="tool", index=True)
+    dimension_ids = fields.Many2many(
+        "ess.dimension", "ess_catalogue_resource_dimension_rel", "resource_id", "dimension_id", string="Dimensions"
+    )
+    tag_ids = fields.Many2many(
+        "ess.catalogue.tag", "ess_catalogue_resource_tag_rel", "resource_id", "tag_id", string="Tags"
+    )
+    url = fields.Char(string="Link")
+    license_type = fields.Selection(LICENSE_TYPES, string="Licence", index=True)
+    is_free_software = fields.Boolean(compute="_compute_is_free_software", store=True, index=True)
+    provider_id = fields.Many2one("res.partner", string="Provider", index="btree_not_null")
+    provider_is_ess = fields.Boolean(
+        string="ESS provider", compute="_compute_provider_is_ess", store=True, index=True,
+        help="The provider is an ESS entity or an ESS provider: the catalogue shows an ESS badge.",
+    )  # fmt: skip
+    language_ids = fields.Many2many(
+        "res.lang", "ess_catalogue_resource_lang_rel", "resource_id", "lang_id", string="Languages",
+        context={"active_test": False},
+    )  # fmt: skip
+    cost = fields.Selection(COSTS, index=True)
+    video_url = fields.Char(string="Video", help="A capsule's video (YouTube, Vimeo, Dailymotion...).")
+    video_embed_code = fields.Html(compute="_compute_video_embed_code", sanitize=False)
+    case_outcome = fields.Selection(
+        [("success", "Success"), ("failure", "Failure"), ("mixed", "Mixed")],
+        string="Outcome",
+        help="Reference cases share their failures too.",
+    )
+    # Data sovereignty facts, as PRISM Break tells them.
+    alternative_ids = fields.Many2many(
+        "ess.catalogue.resource", "ess_catalogue_resource_alternative_rel", "resource_id", "alternative_id",
+        string="Free alternatives", domain=[("license_type", "=", "free_software")],
+    )  # fmt: skip
+    replaces_ids = fields.Many2many(
+        "ess.catalogue.resource", "ess_catalogue_resource_alternative_rel", "alternative_id", "resource_id",
+        string="Replaces", help="The proprietary tools this one is a free alternative to.",
+    )  # fmt: skip
+    self_hostable = fields.Boolean(string="Self-hostable")
+    data_location = fields.Selection(
+        [("self_hosted", "Self-hosted"), ("eu", "In the EU"), ("outside_eu", "Outside the EU"), ("unknown", "Unknown")],
+        string="Where data is kept",
+    )  # fmt: skip
+    vendor_sells_data = fields.Boolean(string="Vendor sells personal data")
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted"), ("published", "Published"), ("rejected", "Rejected")],
+        required=True, default="draft", tracking=True, copy=False, index=True,
+    )  # fmt: skip
+    # Proposals from the website
+    proposer_name = fields.Char(string="Proposed by")
+    proposer_email = fields.Char(string="Proposer's email")
+    proposer_partner_id = fields.Many2one("res.partner", string="Proposer", index="btree_not_null")
+    proposer_ip = fields.Char(string="Proposer's address", groups="ess_office_base.group_ess_officer")
+    rejection_reason = fields.Text(copy=False)
+    # Reviews: kept stored so that the catalogue sorts by them.
+    review_avg = fields.Float(string="Rating", compute="_compute_reviews", store=True, digits=(3, 2))
+    review_count = fields.Integer(string="Reviews", compute="_compute_reviews", store=True)
+
+    _sql_constraints = [
+        ("published_is_published_state", "CHECK(NOT is_published OR state = 'published')",
+         "Only a published resource can be on the website."),
+    ]  # fmt: skip
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("license_type")
+    def _compute_is_free_software(self):
+        for resource in self:
+            resource.is_free_software = resource.license_type == "free_software"
+
+    @api.depends("provider_id.is_ess_provider", "provider_id.is_ess_entity")
+    def _compute_provider_is_ess(self):
+        for resource in self:
+            provider = resource.provider_id.commercial_partner_id
+            resource.provider_is_ess = bool(provider.is_ess_provider or provider.is_ess_entity)
+
+    @api.depends("video_url")
+    def _compute_video_embed_code(self):
+        for resource in self:
+            resource.video_embed_code = get_video_embed_code(resource.video_url) if resource.video_url else False
+
+    @api.depends("rating_ids.rating", "rating_ids.consumed")
+    def _compute_reviews(self):
+        stats = self.env["rating.rating"].sudo()._read_group(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("consumed", "=", True), ("rating", ">", 0)],
+            ["res_id"],
+            ["rating:avg", "__count"],
+        )
+        by_resource = {res_id: (avg, count) for res_id, avg, count in stats}
+        for resource in self:
+            resource.review_avg, resource.review_count = by_resource.get(resource.id, (0.0, 0))
+
+    @api.depends("name")
+    def _compute_website_url(self):
+        super()._compute_website_url()
+        for resource in self:
+            if resource.id:
+                resource.website_url = f"/catalogue/{self.env['ir.http']._slug(resource)}"
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS AND CRUD
+    # ------------------------------------------------------------
+
+    @api.constrains("url", "video_url")
+    def _check_links(self):
+        for resource in self:
+            for link in (resource.url, resource.video_url):
+                if link and not link.lower().startswith(("http://", "https://")):
+                    raise ValidationError(self.env._("Links start with http:// or https:// (got %s).", link))
+
+    @api.constrains("video_url")
+    def _check_video(self):
+        for resource in self:
+            if resource.video_url and not resource.video_embed_code:
+                raise ValidationError(
+                    self.env._("%s is not a video the catalogue can embed (YouTube, Vimeo...).", resource.video_url)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._sync_publication(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._sync_publication(vals)
+        return super().write(vals)
+
+    @api.model
+    def _sync_publication(self, vals):
+        """Publishing sets the moderation state; any other state unpublishes."""
+        if vals.get("is_published") or vals.get("website_published"):
+            vals["state"] = "published"
+        elif vals.get("state") and vals["state"] != "published":
+            vals["is_published"] = False
+        elif vals.get("state") == "published":
+            vals.setdefault("is_published", True)
+
+    # ------------------------------------------------------------
+    # MESSAGING: one review per author
+    # ------------------------------------------------------------
+
+    def message_post(self, **kwargs):
+        if kwargs.get("rating_value"):
+            self.ensure_one()
+            author = self.env.user.partner_id
+            if self.env.user._is_public() or not author.commercial_partner_id.is_ess_entity:
+                raise UserError(self.env._("Only the people of an ESS entity, logged in, review resources."))
+            if self.state != "published":
+                raise UserError(self.env._("Only published resources are reviewed."))
+            if self._ess_reviewed_by(author):
+                raise ValidationError(self.env._("You have already reviewed %s: edit your review instead.", self.name))
+        return super().message_post(**kwargs)
+
+    def _ess_reviewed_by(self, partner):
+        return bool(
+            self.env["rating.rating"].sudo().search_count(
+                [("res_model", "=", self._name), ("res_id", "=", self.id), ("partner_id", "=", partner.id),
+                 ("consumed", "=", True)],
+                limit=1,
+            )
+        )  # fmt: skip
+
+    # ------------------------------------------------------------
+    # WEBSITE
+    # ------------------------------------------------------------
+
+    @api.model
+    def _search_get_detail(self, website, order, options):
+        with_description = options.get("displayDescription")
+        search_fields = ["name", "summary"]
+        fetch_fields = ["name", "summary", "website_url"]
+        mapping = {
+            "name": {"name": "name", "type": "text", "match": True},
+            "website_url": {"name": "website_url", "type": "text", "truncate": False},
+        }
+        if with_description:
+            mapping["description"] = {"name": "summary", "type": "text", "match": True}
+        return {
+            "model": self._name,
+            "base_domain": [website.website_domain(), [("is_published", "=", True)]],
+            "search_fields": search_fields,
+            "fetch_fields": fetch_fields,
+            "mapping": mapping,
+            "icon": "fa-book",
+        }
+
+    def _default_website_meta(self):
+        meta = super()._default_website_meta()
+        meta["default_opengraph"]["og:title"] = self.name
+        meta["default_opengraph"]["og:description"] = self.summary or html2plaintext(self.description or "")[:160]
+        meta["default_twitter"]["twitter:title"] = self.name
+        meta["default_meta_description"] = self.summary
+        return meta
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    # Public methods are RPC endpoints: each one checks the caller may change the resource.
+
+    def action_publish(self):
+        self.check_access("write")
+        self.write({"state": "published"})
+
+    def action_reject(self):
+        """Open the dialog that asks for the reason, mailed to the proposer."""
+        self.ensure_one()
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject %s", self.name),
+            "res_model": "ess.catalogue.reject",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_resource_id": self.id},
+        }
+
+    def action_draft(self):
+        self.check_access("write")
+        self.write({"state": "draft"})
+
+    def _ess_notify_officers(self):
+        """A proposal came from the website: the officers are told, in their inbox."""
+        officers = self.env.ref("ess_office_base.group_ess_officer").sudo().users
+        for resource in self.sudo():
+            resource.message_notify(
+                partner_ids=officers.partner_id.ids,
+                subject=self.env._("New proposal for the catalogue: %s", resource.name),
+                body=self.env._("%(person)s proposes %(resource)s: publish or reject it.",
+                                person=resource.proposer_name or "-", resource=resource.name),
+                model_description=self.env._("Catalogue resource"),
+            )  # fmt: skip
+
+    def _ess_reject(self, reason):
+        """Reject with ``reason`` and mail it to the proposer (escaped: it is plain text)."""
+        for resource in self:
+            resource.write({"state": "rejected", "rejection_reason": reason})
+            email = resource.proposer_partner_id.email or resource.proposer_email
+            if email:
+                self.env["mail.mail"].sudo().create(
+                    {
+                        "subject": self.env._("Your proposal to the catalogue: %s", resource.name),
+                        "email_to": email,
+                        "body_html": self.env["ir.qweb"]._render(
+                            "ess_catalogue.mail_proposal_rejected", {"resource": resource, "reason": reason}
+                        ),
+                        "auto_delete": False,
+                    }
+                )
+            resource.message_post(body=self.env._("Rejected: %s", reason))

@@ -1,0 +1,64 @@
+"""ess_catalogue's rows of the access matrix (see ess_office_base/tests/access_matrix.py).
+
+S is a published resource (and a shared tag); A is a proposal made by a person of entity
+A, waiting for moderation: nobody but officers and managers sees it, not even its
+proposer (the portal's controllers create it). Everybody reads what is published; only
+officers and managers change the catalogue."""
+
+from odoo.addons.ess_office_base.tests.access_matrix import AccessRow
+
+NONE = ("", "", "", "")
+READ_S = ("S", "", "", "")
+ALL = ("AS", "AS", "AS", "AS")
+
+
+ACCESS_ROWS = [
+    AccessRow(
+        model="ess.catalogue.resource",
+        label="ess.catalogue.resource",
+        records=lambda case: {"S": case.free_cloud, "A": case.proposal_a},
+        create=lambda case, scope: {
+            "name": f"Matrix resource {scope}",
+            "state": "published" if scope == "S" else "submitted",
+        },
+        write=lambda case: {"summary": "Matrix summary"},
+        access={
+            "visitor": READ_S,
+            "portal_a": READ_S,
+            "portal_b": READ_S,
+            "mentor": READ_S,
+            "officer": ALL,
+            "manager": ALL,
+        },
+    ),
+    AccessRow(
+        model="ess.catalogue.tag",
+        label="ess.catalogue.tag",
+        records=lambda case: {"S": case.tag_cloud},
+        create=lambda case, scope: {"name": "Matrix tag"},
+        write=lambda case: {"color": 3},
+        access={
+            "visitor": READ_S,
+            "portal_a": READ_S,
+            "portal_b": READ_S,
+            "mentor": READ_S,
+            "officer": ("S", "S", "S", "S"),
+            "manager": ("S", "S", "S", "S"),
+        },
+    ),
+    AccessRow(
+        model="ess.catalogue.reject",
+        label="ess.catalogue.reject",
+        records=lambda case: {"S": case.reject_wizard},
+        create=lambda case, scope: {"resource_id": case.proposal_a.id, "reason": "Matrix"},
+        write=lambda case: {"reason": "Matrix again"},
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": NONE,
+            "officer": ("S", "S", "S", "S"),
+            "manager": ("S", "S", "S", "S"),
+        },
+    ),
+]

@@ -1,0 +1,231 @@
+import re
+from odoo import sql_db
+from odoo.tests import HttpCase, tagged
+
+from .common import EssCatalogueCommon
+
+
+class CatalogueHttpCase(EssCatalogueCommon, HttpCase):
+    def _count(self, page, facet, value):
+        match = re.search(
+            rf'o_ess_facet_{facet}.*?data-value="{re.escape(str(value))}".*?o_ess_facet_count">(\d+)<', page, re.S
+        )
+        return int(match.group(1)) if match else None
+
+    def _results(self, page):
+        return int(re.search(r'o_ess_result_count">(\d+)', page).group(1))
+
+    def csrf_token(self):
+        return re.search(r'csrf_token: "([^"]+)"', self.url_open("/catalogue/submit").text).group(1)
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogueWebsite(CatalogueHttpCase):
+    def test_visitors_see_only_published_resources(self):
+        page = self.url_open("/catalogue").text
+        for resource in self.published:
+            self.assertIn(resource.name, page)
+        for hidden in (self.draft, self.submitted):
+            self.assertNotIn(hidden.name, page)
+            response = self.url_open(f"/catalogue/{self.env['ir.http']._slug(hidden)}")
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn(hidden.name, response.text)
+        self.assertEqual(self.url_open(self.free_cloud.website_url).status_code, 200)
+        sitemap = self.url_open("/sitemap.xml").text
+        self.assertIn(self.free_cloud.website_url, sitemap)
+        self.assertNotIn(f"/catalogue/{self.env['ir.http']._slug(self.draft)}", sitemap)
+
+    def test_facets_combine_and_count(self):
+        page = self.url_open("/catalogue?search=Test%20only").text
+        self.assertEqual(self._results(page), 0)
+        # Only the test's resources carry this tag: counts of the other facets follow the filter.
+        page = self.url_open(f"/catalogue?tag={self.tag_cloud.id}").text
+        self.assertEqual(self._results(page), 2)
+        self.assertEqual(self._count(page, "license", "free_software"), 1)
+        self.assertEqual(self._count(page, "license", "proprietary"), 1)
+        self.assertEqual(self._count(page, "cost", "paid"), 1)
+        page = self.url_open(f"/catalogue?tag={self.tag_cloud.id}&license=free_software").text
+        self.assertEqual(self._results(page), 1)
+        self.assertIn("Núvol Lliure", page)
+        self.assertNotIn("Big Cloud", page)
+        # A facet's own counts ignore its own filter, so that one can add a value.
+        self.assertEqual(self._count(page, "license", "proprietary"), 1)
+        self.assertEqual(self._count(page, "lang", "ca_ES"), 1)
+        page = self.url_open(f"/catalogue?tag={self.tag_cloud.id}&license=free_software,proprietary&cost=paid").text
+        self.assertEqual(self._results(page), 1)
+        self.assertIn("Big Cloud", page)
+        self.assertIn(f"tag={self.tag_cloud.id}", page, "the filters stay in the links")
+        page = self.url_open("/catalogue?search=sobirania").text
+        self.assertEqual(self._results(page), 1)
+        self.assertIn("Guia de sobirania", page)
+        # Unknown values are ignored, never searched.
+        self.assertEqual(self.url_open("/catalogue?license=x'),(1,'=',1&dimension=abc").status_code, 200)
+
+    def test_sorting_by_rating(self):
+        self.free_office.with_user(self.portal_a).message_post(
+            body="Bona", message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=5
+        )
+        page = self.url_open(f"/catalogue?dimension={self.dim_data.id}&sort=rating").text
+        self.assertLess(page.index("Ofimàtica Lliure"), page.index("Núvol Lliure"))
+        page = self.url_open(f"/catalogue?dimension={self.dim_data.id}&sort=name").text
+        self.assertLess(page.index("Big Cloud"), page.index("Núvol Lliure"))
+
+    def test_resource_page_shows_provider_licence_alternatives_and_reviews(self):
+        page = self.url_open(self.proprietary_cloud.website_url).text
+        self.assertIn("Free alternatives", page)
+        self.assertIn("Núvol Lliure", page)
+        self.assertIn("o_ess_sells_data", page)
+        page = self.url_open(self.free_cloud.website_url).text
+        self.assertIn("A free alternative to", page)
+        self.assertIn("Big Cloud", page)
+        self.assertIn("Cooperativa Proveïdora", page)
+        self.assertIn("o_ess_free_software", page)
+        self.assertIn("o_portal_chatter", page)
+        page = self.url_open("/catalogue/providers").text
+        self.assertIn("Cooperativa Proveïdora", page)
+        page = self.url_open(f"/catalogue/providers/{self.env['ir.http']._slug(self.provider)}").text
+        self.assertIn("Núvol Lliure", page)
+        self.assertEqual(
+            self.url_open(f"/catalogue/providers/{self.env['ir.http']._slug(self.entity_b)}").status_code, 404
+        )
+
+    def test_website_search_finds_published_resources_only(self):
+        result = self.make_jsonrpc_request(
+            "/website/snippet/autocomplete",
+            {"search_type": "catalogue", "term": "Lliure", "order": "name asc", "limit": 10, "max_nb_chars": 100,
+             "options": {"displayDescription": True}},
+        )  # fmt: skip
+        names = [re.sub(r"<[^>]+>|\s", "", row["name"]) for row in result["results"]]
+        self.assertIn("NúvolLliure", names)
+        self.draft.name = "Lliure però esborrany"
+        result = self.make_jsonrpc_request(
+            "/website/snippet/autocomplete",
+            {"search_type": "all", "term": "esborrany", "order": "name asc", "limit": 10, "max_nb_chars": 100,
+             "options": {"displayDescription": True, "displayDetail": False}},
+        )  # fmt: skip
+        self.assertFalse([row for row in result["results"] if "esborrany" in str(row.get("name"))])
+
+
+@tagged("post_install", "-at_install")
+class TestRecommendedResources(CatalogueHttpCase):
+    def test_the_diagnosis_page_and_report_recommend_published_resources(self):
+        diagnosis = self._diagnosis()
+        self._answer(diagnosis, {self.q_data_single: 0, self.q_data_multi: [3], self.q_free: 0})
+        diagnosis.action_done()
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        for url in (f"/my/diagnoses/{diagnosis.id}", f"/my/diagnoses/{diagnosis.id}?report_type=html"):
+            with self.subTest(url=url):
+                page = self.url_open(url).content.decode()
+                self.assertIn("Recommended resources", page)
+                section = page[page.index("o_ess_recommended_resources"):]
+                self.assertIn("Núvol Lliure", section)
+                self.assertNotIn("Esborrany secret", section)
+                self.assertLess(section.index("Núvol Lliure"), section.index("Big Cloud"), "free software first")
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogueProposals(CatalogueHttpCase):
+    def _propose(self, **values):
+        data = {
+            "name": "Eina proposada",
+            "resource_type": "tool",
+            "url": "https://example.org",
+            "summary": "Una eina",
+            "description": "Serveix per a <b>moltes</b> coses",
+            "proposer_name": "Visitant",
+            "proposer_email": "visitant@example.org",
+            "csrf_token": self.csrf_token(),
+        }
+        data.update(values)
+        return self.url_open("/catalogue/submit", data={k: v for k, v in data.items() if v is not None})
+
+    def _proposals(self):
+        return self.Resource.sudo().search([("state", "=", "submitted"), ("id", "!=", self.submitted.id)])
+
+    def test_a_visitor_proposes_a_resource_the_public_does_not_see(self):
+        response = self._propose(dimension_ids=str(self.dim_data.id), state="published", is_published="1")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_ess_submit_thanks", response.text)
+        proposal = self._proposals()
+        self.assertEqual(len(proposal), 1)
+        self.assertEqual((proposal.state, proposal.is_published), ("submitted", False), "whitelisted fields only")
+        self.assertEqual(proposal.dimension_ids, self.dim_data)
+        self.assertIn("&lt;b&gt;moltes&lt;/b&gt;", proposal.description, "the visitor's text is escaped")
+        self.assertEqual(proposal.proposer_email, "visitant@example.org")
+        self.assertNotIn("Eina proposada", self.url_open("/catalogue").text)
+        officers = self.env.ref("ess_office_base.group_ess_officer").users.partner_id
+        notified = self.env["mail.message"].search([("model", "=", "ess.catalogue.resource"), ("res_id", "=", proposal.id)])
+        self.assertTrue(notified.partner_ids & officers)
+
+    def test_bad_proposals_are_refused_and_create_nothing(self):
+        cases = {
+            "no name": {"name": ""},
+            "javascript link": {"url": "javascript:alert(1)"},
+            "a megabyte": {"description": "x" * 1_000_000},
+            "no email": {"proposer_email": ""},
+            "unknown type": {"resource_type": "virus"},
+        }
+        for label, values in cases.items():
+            with self.subTest(case=label):
+                response = self._propose(**values)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("o_ess_submit_errors", response.text)
+        response = self._propose(csrf_token=None)
+        self.assertEqual(response.status_code, 400, "no CSRF token")
+        self.assertNotIn("o_ess_submit_thanks", response.text)
+        response = self._propose(company_website="http://spam.example")
+        self.assertEqual(response.status_code, 200, "the robot is not told")
+        self.assertFalse(self._proposals())
+
+    def test_visitors_are_rate_limited_per_address(self):
+        for index in range(5):
+            self.assertEqual(self._propose(name=f"Eina {index}").status_code, 200)
+        response = self._propose(name="Eina de massa")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Too many proposals", response.text)
+        self.assertEqual(len(self._proposals()), 5)
+
+    def test_an_entity_member_proposes_under_their_name(self):
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        response = self._propose(proposer_name=None, proposer_email=None)
+        self.assertEqual(response.status_code, 200)
+        proposal = self._proposals()
+        self.assertEqual(proposal.proposer_partner_id, self.contact_a)
+
+
+@tagged("post_install", "-at_install")
+class TestCataloguePerformance(CatalogueHttpCase):
+    def _fill(self, count):
+        existing = self.Resource.sudo().search_count([("is_published", "=", True)])
+        self.Resource.create(
+            [
+                {
+                    "name": f"Recurs {index}",
+                    "summary": "Un recurs de prova",
+                    "resource_type": ("tool", "guide", "training")[index % 3],
+                    "license_type": ("free_software", "proprietary", "open_content", "freemium")[index % 4],
+                    "cost": ("free", "paid", "mixed")[index % 3],
+                    "dimension_ids": [(6, 0, (self.dim_data if index % 2 else self.dim_free).ids)],
+                    "tag_ids": [(6, 0, self.tag_cloud.ids)] if index % 5 == 0 else [],
+                    "state": "published",
+                }
+                for index in range(existing, count)
+            ]
+        )
+        self.env.flush_all()
+
+    def _page_queries(self, url):
+        self.url_open(url)  # warm-up: templates, assets, caches
+        before = sql_db.sql_counter
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return sql_db.sql_counter - before
+
+    def test_catalogue_queries_do_not_grow_with_ten_thousand_resources(self):
+        urls = ["/catalogue", f"/catalogue?dimension={self.dim_data.id}", "/catalogue?search=Recurs%201"]
+        counts = {}
+        for size in (100, 10_000):
+            self._fill(size)
+            counts[size] = [self._page_queries(url) for url in urls]
+        self.assertEqual(counts[100], counts[10_000], f"queries: {counts}")
+        self.assertLessEqual(max(counts[10_000]), 20, f"queries: {counts}")

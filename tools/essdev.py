@@ -46,7 +46,16 @@ CORE_PORT = int(os.environ.get("ESS_CORE_HTTP_PORT", "8270"))
 # Odoo's own test suites of the core apps our addons extend (`make test-core`): they must
 # keep passing with every ESS module installed. An app joins when one of our addons
 # extends it.
-CORE_TEST_TAGS = "/survey,/project,/portal"
+# Odoo's own tests of what the suite extends: survey, project and portal whole; of
+# website, those covering what ess_catalogue adds to it (pages the crawler follows, menus,
+# site search, language URLs, slugs, controllers and sitemap).
+WEBSITE_TEST_CLASSES = (
+    "Crawler", "TestFuzzy", "TestAutoComplete", "TestMenu", "TestMenuHttp", "TestControllers",
+    "TestLangUrl", "TestControllerRedirect", "TestSlugUnslug", "TestTitleToSlug", "TestHttpEndPoint",
+)  # fmt: skip
+CORE_TEST_TAGS = ",".join(
+    ["/survey", "/project", "/portal"] + [f"/website:{name}" for name in WEBSITE_TEST_CLASSES]
+)
 # Logins of the demo database, printed by `make demo` and listed in the README.
 DEMO_LOGINS = [
     ("admin", "admin", "ESS Office manager (administrator)"),
@@ -487,6 +496,67 @@ def cmd_bench(args):
         drop_db(db)
 
 
+def cmd_bench_catalogue(args):
+    """Median latency of /catalogue (first page, one facet, a search) against Odoo's own
+    /blog listing, with N published resources and N published blog posts, served by one
+    Odoo process of a throw-away database."""
+    import statistics
+    import time
+    import urllib.request
+
+    db, port, count = "ess_bench_catalogue", int(os.environ.get("ESS_BENCH_PORT", "8273")), args.count
+    addons = ["ess_catalogue", "website_blog"]
+    new_database(db, addons)
+    os.environ["ESS_QUIET"] = "1"
+    returncode, lines = run_odoo(db, f"--init={','.join(addons)}", "--stop-after-init")
+    if returncode or any_errors(lines):
+        sys.exit("[ess] installing the catalogue and the blog for the benchmark failed")
+    os.environ["ESS_BENCH_COUNT"] = str(count)
+    script = (REPO / "tools" / "benchmark_catalogue_fill.py").read_text()
+    _returncode, lines = run_odoo(db, "--log-level=warn", subcommand="shell", stdin=script)
+    filled = next((line for line in lines if line.startswith("filled ")), None)
+    if not filled:
+        sys.exit("[ess] filling the benchmark database failed:\n" + "\n".join(lines[-20:]))
+    dimension = filled.split("dimension=")[1]
+    server = subprocess.Popen(
+        odoo_command(db, "--log-level=warn", http_port=port),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _attempt in range(120):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(f"{base}/web/login", timeout=5).read()
+                break
+            time.sleep(1)
+        urls = {
+            "/catalogue": "/catalogue",
+            "/catalogue, one facet": f"/catalogue?dimension={dimension}",
+            "/catalogue, a search": "/catalogue?search=Recurs%20123",
+            "/blog": "/blog",
+        }
+        medians = {}
+        for label, url in urls.items():
+            for _warm_up in range(3):
+                urllib.request.urlopen(base + url, timeout=60).read()
+            timings = []
+            for _run in range(args.runs):
+                start = time.perf_counter()
+                urllib.request.urlopen(base + url, timeout=60).read()
+                timings.append(time.perf_counter() - start)
+            medians[label] = statistics.median(timings)
+        print(
+            f"[ess] {count} published resources and {count} blog posts, median of {args.runs} warm requests:"
+        )
+        for label, median in medians.items():
+            print(f"  {label:<24} {1000 * median:7.1f} ms   {median / medians['/blog']:.2f} x /blog")
+    finally:
+        server.terminate()
+        server.wait()
+        drop_db(db)
+
+
 def main():
     parser = argparse.ArgumentParser(prog="tools/ess")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -507,6 +577,11 @@ def main():
             nargs="?",
             help=f"an existing database with {BENCHMARKS[command][0]} (default: a new one)",
         )
+    bench = commands.add_parser(
+        "bench-catalogue", help="median latency of /catalogue against /blog with N resources and N posts"
+    )
+    bench.add_argument("--count", type=int, default=10_000, help="resources and blog posts (default 10,000)")
+    bench.add_argument("--runs", type=int, default=15, help="measured requests per page (default 15)")
     args = parser.parse_args()
     commands_run = {
         "demo": cmd_demo,
@@ -515,6 +590,7 @@ def main():
         "i18n": cmd_i18n,
         "bench-scoring": cmd_bench,
         "bench-reminders": cmd_bench,
+        "bench-catalogue": cmd_bench_catalogue,
     }
     commands_run[args.command](args)
 

@@ -47,7 +47,13 @@ class EssCatalogue(http.Controller):
         }
         selected = {}
         for facet in self.FACETS:
-            raw = [value for value in (params.get(facet) or "").split(",") if value]
+            # From the facet form (name=value repeated) or a shared link (comma-separated).
+            raw = [
+                value
+                for given in request.httprequest.args.getlist(facet)
+                for value in given.split(",")
+                if value
+            ]
             if facet in selections:
                 values = [value for value in raw if value in selections[facet]]
             elif facet == "lang":
@@ -84,7 +90,9 @@ class EssCatalogue(http.Controller):
         Resource = request.env["ess.catalogue.resource"]
         counts = {}
         for facet, (field, _kind) in self.FACETS.items():
-            groups = Resource._read_group(self._catalogue_domain(base, selected, without=facet), [field], ["__count"])
+            groups = Resource._read_group(
+                self._catalogue_domain(base, selected, without=facet), [field], ["__count"]
+            )
             counts[facet] = {
                 (value.code if facet == "lang" else value.id) if hasattr(value, "_name") else value: count
                 for value, count in groups
@@ -116,9 +124,15 @@ class EssCatalogue(http.Controller):
         url_args = {facet: ",".join(map(str, values)) for facet, values in selected.items()}
         url_args.update(search=search, sort=sort if sort != "newest" else "")
         pager = request.website.pager(
-            url="/catalogue", total=total, page=page, step=PAGE_SIZE, url_args={k: v for k, v in url_args.items() if v}
+            url="/catalogue",
+            total=total,
+            page=page,
+            step=PAGE_SIZE,
+            url_args={k: v for k, v in url_args.items() if v},
         )
-        resources = Resource.search(domain, order=self.SORTINGS[sort], limit=PAGE_SIZE, offset=pager["offset"])
+        resources = Resource.search(
+            domain, order=self.SORTINGS[sort], limit=PAGE_SIZE, offset=pager["offset"]
+        )
         counts = self._catalogue_counts(base, selected)
         values = {
             "resources": resources,
@@ -140,12 +154,21 @@ class EssCatalogue(http.Controller):
         env = request.env
         dimensions = env["ess.dimension"].sudo().search([("id", "in", list(counts["dimension"]))])
         tags = env["ess.catalogue.tag"].sudo().search([("id", "in", list(counts["tag"]))])
-        langs = env["res.lang"].sudo().with_context(active_test=False).search([("code", "in", list(counts["lang"]))])
+        langs = (
+            env["res.lang"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("code", "in", list(counts["lang"]))])
+        )
         resource_fields = env["ess.catalogue.resource"]._fields
         return {
-            "type": [(code, label) for code, label in resource_fields["resource_type"]._description_selection(env)],
+            "type": [
+                (code, label) for code, label in resource_fields["resource_type"]._description_selection(env)
+            ],
             "dimension": [(dimension.id, dimension.name) for dimension in dimensions],
-            "license": [(code, label) for code, label in resource_fields["license_type"]._description_selection(env)],
+            "license": [
+                (code, label) for code, label in resource_fields["license_type"]._description_selection(env)
+            ],
             "tag": [(tag.id, tag.name) for tag in tags],
             "lang": [(lang.code, lang.name) for lang in langs],
             "cost": [(code, label) for code, label in resource_fields["cost"]._description_selection(env)],
@@ -201,7 +224,9 @@ class EssCatalogue(http.Controller):
     def _providers_domain(self):
         return [("is_ess_provider", "=", True), ("is_company", "=", True)]
 
-    @http.route(["/catalogue/providers"], type="http", auth="public", website=True, sitemap=True, readonly=True)
+    @http.route(
+        ["/catalogue/providers"], type="http", auth="public", website=True, sitemap=True, readonly=True
+    )
     def catalogue_providers(self, **kwargs):
         # sudo: the public reads the providers' public fields only, the ones the templates show.
         providers = request.env["res.partner"].sudo().search(self._providers_domain(), order="name")
@@ -213,21 +238,33 @@ class EssCatalogue(http.Controller):
         _name, provider_id = request.env["ir.http"]._unslug(provider_slug)
         # sudo: a provider's public profile, for the public; anything else is not found.
         provider = (
-            request.env["res.partner"].sudo().browse(provider_id or 0).exists().filtered_domain(self._providers_domain())
+            request.env["res.partner"]
+            .sudo()
+            .browse(provider_id or 0)
+            .exists()
+            .filtered_domain(self._providers_domain())
         )
         if not provider:
             raise NotFound()
         resources = request.env["ess.catalogue.resource"].search(
-            [("provider_id", "child_of", provider.id), ("is_published", "=", True), *request.website.website_domain()],
+            [
+                ("provider_id", "child_of", provider.id),
+                ("is_published", "=", True),
+                *request.website.website_domain(),
+            ],
             order="resource_type, name",
         )
-        return request.render("ess_catalogue.catalogue_provider", {"provider": provider, "resources": resources})
+        return request.render(
+            "ess_catalogue.catalogue_provider", {"provider": provider, "resources": resources}
+        )
 
     # ------------------------------------------------------------
     # PROPOSALS
     # ------------------------------------------------------------
 
-    @http.route(["/catalogue/submit"], type="http", auth="public", website=True, methods=["GET"], sitemap=True)
+    @http.route(
+        ["/catalogue/submit"], type="http", auth="public", website=True, methods=["GET"], sitemap=True
+    )
     def catalogue_submit_form(self, **kwargs):
         return request.render("ess_catalogue.catalogue_submit", self._submit_values({}, {}))
 
@@ -242,7 +279,12 @@ class EssCatalogue(http.Controller):
             "costs": resource_fields["cost"]._description_selection(env),
             "dimensions": env["ess.dimension"].sudo().search([]),
             "is_visitor": env.user._is_public(),
-            "limits": {"name": NAME_MAX, "summary": SUMMARY_MAX, "description": DESCRIPTION_MAX, "url": URL_MAX},
+            "limits": {
+                "name": NAME_MAX,
+                "summary": SUMMARY_MAX,
+                "description": DESCRIPTION_MAX,
+                "url": URL_MAX,
+            },
         }
 
     def _validate_proposal(self, form):
@@ -266,18 +308,33 @@ class EssCatalogue(http.Controller):
         if request.env.user._is_public():
             email = form["proposer_email"]
             if not form["proposer_name"] or "@" not in email or " " in email:
-                errors["proposer_email"] = request.env._("Tell us your name and a valid email, so that we can answer you.")
+                errors["proposer_email"] = request.env._(
+                    "Tell us your name and a valid email, so that we can answer you."
+                )
         return errors
 
-    @http.route(["/catalogue/submit"], type="http", auth="public", website=True, methods=["POST"], sitemap=False)
+    @http.route(
+        ["/catalogue/submit"], type="http", auth="public", website=True, methods=["POST"], sitemap=False
+    )
     def catalogue_submit(self, **post):
         # Only these fields are read from the request, whatever else it carries.
         form = {
             key: (post.get(key) or "").strip()
-            for key in ("name", "summary", "url", "description", "resource_type", "license_type", "cost",
-                        "proposer_name", "proposer_email")  # fmt: skip
+            for key in (
+                "name",
+                "summary",
+                "url",
+                "description",
+                "resource_type",
+                "license_type",
+                "cost",
+                "proposer_name",
+                "proposer_email",
+            )  # fmt: skip
         }
-        dimension_ids = [int(value) for value in request.httprequest.form.getlist("dimension_ids") if value.isdigit()]
+        dimension_ids = [
+            int(value) for value in request.httprequest.form.getlist("dimension_ids") if value.isdigit()
+        ]
         if post.get("company_website"):  # the honeypot: people never see it, robots fill it
             return request.render("ess_catalogue.catalogue_submit_thanks", {})
         errors = self._validate_proposal(form)
@@ -286,7 +343,10 @@ class EssCatalogue(http.Controller):
         Resource = request.env["ess.catalogue.resource"].sudo()
         if visitor and not errors:
             recent = Resource.search_count(
-                [("proposer_ip", "=", address), ("create_date", ">", fields.Datetime.now() - timedelta(hours=1))]
+                [
+                    ("proposer_ip", "=", address),
+                    ("create_date", ">", fields.Datetime.now() - timedelta(hours=1)),
+                ]
             )
             if recent >= PROPOSALS_PER_HOUR:
                 errors["form"] = request.env._("Too many proposals from your address: try again in an hour.")
@@ -305,7 +365,9 @@ class EssCatalogue(http.Controller):
                 "resource_type": form["resource_type"],
                 "license_type": form["license_type"] or False,
                 "cost": form["cost"] or False,
-                "dimension_ids": [(6, 0, request.env["ess.dimension"].sudo().browse(dimension_ids).exists().ids)],
+                "dimension_ids": [
+                    (6, 0, request.env["ess.dimension"].sudo().browse(dimension_ids).exists().ids)
+                ],
                 "state": "submitted",
                 "proposer_name": form["proposer_name"] if visitor else person.name,
                 "proposer_email": form["proposer_email"] if visitor else person.email,

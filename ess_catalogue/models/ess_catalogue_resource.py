@@ -45,7 +45,11 @@ class EssCatalogueResource(models.Model):
     description = fields.Html(translate=True, sanitize_attributes=True)
     resource_type = fields.Selection(RESOURCE_TYPES, string="Type", required=True, default="tool", index=True)
     dimension_ids = fields.Many2many(
-        "ess.dimension", "ess_catalogue_resource_dimension_rel", "resource_id", "dimension_id", string="Dimensions"
+        "ess.dimension",
+        "ess_catalogue_resource_dimension_rel",
+        "resource_id",
+        "dimension_id",
+        string="Dimensions",
     )
     tag_ids = fields.Many2many(
         "ess.catalogue.tag", "ess_catalogue_resource_tag_rel", "resource_id", "tag_id", string="Tags"
@@ -53,13 +57,13 @@ class EssCatalogueResource(models.Model):
     url = fields.Char(string="Link")
     license_type = fields.Selection(LICENSE_TYPES, string="Licence", index=True)
     is_free_software = fields.Boolean(compute="_compute_is_free_software", store=True, index=True)
-    provider_id = fields.Many2one("res.partner", string="Provider", index="btree_not_null")
+    provider_id = fields.Many2one("res.partner", index="btree_not_null")
     provider_is_ess = fields.Boolean(
         string="ESS provider", compute="_compute_provider_is_ess", store=True, index=True,
         help="The provider is an ESS entity or an ESS provider: the catalogue shows an ESS badge.",
     )  # fmt: skip
     language_ids = fields.Many2many(
-        "res.lang", "ess_catalogue_resource_lang_rel", "resource_id", "lang_id", string="Languages",
+        "res.lang", "ess_catalogue_resource_lang_rel", "resource_id", "lang_id",
         context={"active_test": False},
     )  # fmt: skip
     cost = fields.Selection(COSTS, index=True)
@@ -77,7 +81,7 @@ class EssCatalogueResource(models.Model):
     )  # fmt: skip
     replaces_ids = fields.Many2many(
         "ess.catalogue.resource", "ess_catalogue_resource_alternative_rel", "alternative_id", "resource_id",
-        string="Replaces", help="The proprietary tools this one is a free alternative to.",
+        help="The proprietary tools this one is a free alternative to.",
     )  # fmt: skip
     self_hostable = fields.Boolean(string="Self-hostable")
     data_location = fields.Selection(
@@ -122,14 +126,25 @@ class EssCatalogueResource(models.Model):
     @api.depends("video_url")
     def _compute_video_embed_code(self):
         for resource in self:
-            resource.video_embed_code = get_video_embed_code(resource.video_url) if resource.video_url else False
+            resource.video_embed_code = (
+                get_video_embed_code(resource.video_url) if resource.video_url else False
+            )
 
     @api.depends("rating_ids.rating", "rating_ids.consumed")
     def _compute_reviews(self):
-        stats = self.env["rating.rating"].sudo()._read_group(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("consumed", "=", True), ("rating", ">", 0)],
-            ["res_id"],
-            ["rating:avg", "__count"],
+        stats = (
+            self.env["rating.rating"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("consumed", "=", True),
+                    ("rating", ">", 0),
+                ],
+                ["res_id"],
+                ["rating:avg", "__count"],
+            )
         )
         by_resource = {res_id: (avg, count) for res_id, avg, count in stats}
         for resource in self:
@@ -137,10 +152,11 @@ class EssCatalogueResource(models.Model):
 
     @api.depends("name")
     def _compute_website_url(self):
-        super()._compute_website_url()
+        res = super()._compute_website_url()
         for resource in self:
             if resource.id:
                 resource.website_url = f"/catalogue/{self.env['ir.http']._slug(resource)}"
+        return res
 
     # ------------------------------------------------------------
     # CONSTRAINTS AND CRUD
@@ -158,7 +174,9 @@ class EssCatalogueResource(models.Model):
         for resource in self:
             if resource.video_url and not resource.video_embed_code:
                 raise ValidationError(
-                    self.env._("%s is not a video the catalogue can embed (YouTube, Vimeo...).", resource.video_url)
+                    self.env._(
+                        "%s is not a video the catalogue can embed (YouTube, Vimeo...).", resource.video_url
+                    )
                 )
 
     @api.model_create_multi
@@ -194,7 +212,9 @@ class EssCatalogueResource(models.Model):
             if self.state != "published":
                 raise UserError(self.env._("Only published resources are reviewed."))
             if self._ess_reviewed_by(author):
-                raise ValidationError(self.env._("You have already reviewed %s: edit your review instead.", self.name))
+                raise ValidationError(
+                    self.env._("You have already reviewed %s: edit your review instead.", self.name)
+                )
         return super().message_post(**kwargs)
 
     def _ess_reviewed_by(self, partner):
@@ -233,7 +253,9 @@ class EssCatalogueResource(models.Model):
     def _default_website_meta(self):
         meta = super()._default_website_meta()
         meta["default_opengraph"]["og:title"] = self.name
-        meta["default_opengraph"]["og:description"] = self.summary or html2plaintext(self.description or "")[:160]
+        meta["default_opengraph"]["og:description"] = (
+            self.summary or html2plaintext(self.description or "")[:160]
+        )
         meta["default_twitter"]["twitter:title"] = self.name
         meta["default_meta_description"] = self.summary
         return meta

@@ -4,7 +4,9 @@ from odoo import api, fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    ess_catalogue_resource_ids = fields.One2many("ess.catalogue.resource", "provider_id", string="Catalogue resources")
+    ess_catalogue_resource_ids = fields.One2many(
+        "ess.catalogue.resource", "provider_id", string="Catalogue resources"
+    )
     ess_catalogue_resource_count = fields.Integer(
         string="Catalogue resource count", compute="_compute_ess_catalogue_resource_count"
     )

@@ -50,5 +50,8 @@ class EssCatalogueCommon(EssDiagnosisCommon):
             if key in values:
                 values[key] = [(6, 0, values[key])]
         return cls.env["ess.catalogue.resource"].create(
-            dict({"name": name, "summary": f"{name}, in short", "resource_type": "tool", "state": state}, **values)
+            dict(
+                {"name": name, "summary": f"{name}, in short", "resource_type": "tool", "state": state},
+                **values,
+            )
         )

@@ -12,7 +12,10 @@ class TestCatalogueAccessMatrix(EssCatalogueCommon, AccessMatrixMixin, ActionsCh
     def setUpClass(cls):
         super().setUpClass()
         cls.proposal_a = cls._resource(
-            "Proposta d'A", state="submitted", proposer_partner_id=cls.contact_a.id, proposer_name=cls.contact_a.name
+            "Proposta d'A",
+            state="submitted",
+            proposer_partner_id=cls.contact_a.id,
+            proposer_name=cls.contact_a.name,
         )
         cls.reject_wizard = (
             cls.env["ess.catalogue.reject"].with_user(cls.user_officer).create(

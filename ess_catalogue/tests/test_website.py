@@ -1,4 +1,5 @@
 import re
+
 from odoo import sql_db
 from odoo.tests import HttpCase, tagged
 
@@ -7,9 +8,7 @@ from .common import EssCatalogueCommon
 
 class CatalogueHttpCase(EssCatalogueCommon, HttpCase):
     def _count(self, page, facet, value):
-        match = re.search(
-            rf'o_ess_facet_{facet}.*?data-value="{re.escape(str(value))}".*?o_ess_facet_count">(\d+)<', page, re.S
-        )
+        match = re.search(rf'o_ess_facet_count" data-value="{re.escape(f"{facet}:{value}")}">(\d+)<', page)
         return int(match.group(1)) if match else None
 
     def _results(self, page):
@@ -51,10 +50,16 @@ class TestCatalogueWebsite(CatalogueHttpCase):
         # A facet's own counts ignore its own filter, so that one can add a value.
         self.assertEqual(self._count(page, "license", "proprietary"), 1)
         self.assertEqual(self._count(page, "lang", "ca_ES"), 1)
-        page = self.url_open(f"/catalogue?tag={self.tag_cloud.id}&license=free_software,proprietary&cost=paid").text
+        page = self.url_open(
+            f"/catalogue?tag={self.tag_cloud.id}&license=free_software,proprietary&cost=paid"
+        ).text
         self.assertEqual(self._results(page), 1)
         self.assertIn("Big Cloud", page)
-        self.assertIn(f"tag={self.tag_cloud.id}", page, "the filters stay in the links")
+        self.assertRegex(page, rf'name="tag" value="{self.tag_cloud.id}" checked', "the filters stay checked")
+        page = self.url_open(
+            f"/catalogue?tag={self.tag_cloud.id}&license=free_software&license=proprietary&cost=paid"
+        ).text
+        self.assertEqual(self._results(page), 1, "the facet form repeats the parameter")
         page = self.url_open("/catalogue?search=sobirania").text
         self.assertEqual(self._results(page), 1)
         self.assertIn("Guia de sobirania", page)
@@ -117,10 +122,12 @@ class TestRecommendedResources(CatalogueHttpCase):
             with self.subTest(url=url):
                 page = self.url_open(url).content.decode()
                 self.assertIn("Recommended resources", page)
-                section = page[page.index("o_ess_recommended_resources"):]
+                section = page[page.index("o_ess_recommended_resources") :]
                 self.assertIn("Núvol Lliure", section)
                 self.assertNotIn("Esborrany secret", section)
-                self.assertLess(section.index("Núvol Lliure"), section.index("Big Cloud"), "free software first")
+                self.assertLess(
+                    section.index("Núvol Lliure"), section.index("Big Cloud"), "free software first"
+                )
 
 
 @tagged("post_install", "-at_install")
@@ -143,19 +150,33 @@ class TestCatalogueProposals(CatalogueHttpCase):
         return self.Resource.sudo().search([("state", "=", "submitted"), ("id", "!=", self.submitted.id)])
 
     def test_a_visitor_proposes_a_resource_the_public_does_not_see(self):
-        response = self._propose(dimension_ids=str(self.dim_data.id), state="published", is_published="1")
+        response = self._propose(
+            dimension_ids=str(self.dim_data.id),
+            state="published",
+            is_published="1",
+            proposer_name="<i>Anna</i>",
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("o_ess_submit_thanks", response.text)
         proposal = self._proposals()
         self.assertEqual(len(proposal), 1)
-        self.assertEqual((proposal.state, proposal.is_published), ("submitted", False), "whitelisted fields only")
+        self.assertEqual(
+            (proposal.state, proposal.is_published), ("submitted", False), "whitelisted fields only"
+        )
         self.assertEqual(proposal.dimension_ids, self.dim_data)
         self.assertIn("&lt;b&gt;moltes&lt;/b&gt;", proposal.description, "the visitor's text is escaped")
         self.assertEqual(proposal.proposer_email, "visitant@example.org")
         self.assertNotIn("Eina proposada", self.url_open("/catalogue").text)
         officers = self.env.ref("ess_office_base.group_ess_officer").users.partner_id
-        notified = self.env["mail.message"].search([("model", "=", "ess.catalogue.resource"), ("res_id", "=", proposal.id)])
+        notified = self.env["mail.message"].search(
+            [("model", "=", "ess.catalogue.resource"), ("res_id", "=", proposal.id)]
+        )
         self.assertTrue(notified.partner_ids & officers)
+        bodies = " ".join(notified.mapped("body"))
+        self.assertIn(
+            "&lt;i&gt;Anna&lt;/i&gt;", bodies, "the officers' notification escapes the visitor's name"
+        )
+        self.assertNotIn("<i>Anna", bodies)
 
     def test_bad_proposals_are_refused_and_create_nothing(self):
         cases = {
@@ -228,4 +249,7 @@ class TestCataloguePerformance(CatalogueHttpCase):
             self._fill(size)
             counts[size] = [self._page_queries(url) for url in urls]
         self.assertEqual(counts[100], counts[10_000], f"queries: {counts}")
-        self.assertLessEqual(max(counts[10_000]), 20, f"queries: {counts}")
+        # Warm pages, as the website's own performance tests count them: at most 20 each.
+        for url in urls:
+            with self.subTest(url=url), self.assertQueryCount(20):
+                self.url_open(url)

@@ -33,18 +33,24 @@ class EssDiagnosisPortal(CustomerPortal):
     @http.route(["/my/diagnoses", "/my/diagnoses/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_ess_diagnoses(self, page=1, sortby="date", **kw):
         Diagnosis = request.env["ess.diagnosis"]
+        # An internal user outside the office reaches the page too: an empty list, not a 403.
+        readable = Diagnosis.has_access("read")
         domain = self._prepare_ess_diagnosis_domain()
         sortings = self._prepare_ess_diagnosis_sortings()
         sortby = sortby if sortby in sortings else "date"
         pager = portal_pager(
             url="/my/diagnoses",
             url_args={"sortby": sortby},
-            total=Diagnosis.search_count(domain),
+            total=Diagnosis.search_count(domain) if readable else 0,
             page=page,
             step=self._items_per_page,
         )
-        diagnoses = Diagnosis.search(
-            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+        diagnoses = (
+            Diagnosis.search(
+                domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+            )
+            if readable
+            else Diagnosis
         )
         values = self._prepare_portal_layout_values()
         values.update(

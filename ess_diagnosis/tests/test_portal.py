@@ -85,6 +85,13 @@ class TestDiagnosisPortal(EssDiagnosisCommon, HttpCase):
                 self.assertNotIn(self.diagnosis_b.name, response.text)
                 self.assertNotIn("application/pdf", response.headers.get("Content-Type", ""))
 
+    def test_an_employee_outside_the_office_gets_an_empty_list(self):
+        """Odoo's website crawler follows the portal home's links as any internal user."""
+        self._login(self.user_employee)
+        response = self.url_open("/my/diagnoses")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Your entity has no diagnosis yet", response.text)
+
     def test_public_visitor_gets_nothing(self):
         response = self.url_open(f"/my/diagnoses/{self.diagnosis_a.id}")
         self.assertEqual(response.status_code, 404)

@@ -38,18 +38,24 @@ class EssMentoringPortal(CustomerPortal):
     @http.route(["/my/mentoring", "/my/mentoring/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_ess_mentoring_contracts(self, page=1, sortby="date", **kw):
         Contract = request.env["ess.mentoring.contract"]
+        # An internal user outside the office reaches the page too: an empty list, not a 403.
+        readable = Contract.has_access("read")
         domain = self._prepare_ess_mentoring_domain()
         sortings = self._prepare_ess_mentoring_sortings()
         sortby = sortby if sortby in sortings else "date"
         pager = portal_pager(
             url="/my/mentoring",
             url_args={"sortby": sortby},
-            total=Contract.search_count(domain),
+            total=Contract.search_count(domain) if readable else 0,
             page=page,
             step=self._items_per_page,
         )
-        contracts = Contract.search(
-            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+        contracts = (
+            Contract.search(
+                domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+            )
+            if readable
+            else Contract
         )
         request.session["my_ess_mentoring_history"] = contracts.ids[:100]
         values = self._prepare_portal_layout_values()

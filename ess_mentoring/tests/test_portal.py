@@ -49,6 +49,12 @@ class TestMentoringPortal(EssMentoringCommon, HttpCase):
         self.assertEqual(burndown["actual"][9], 47, "3 hours used in the week of 2 March, the 10th week")
         self.assertNotIn("o_ess_accept", page, "an active contract is not accepted again")
 
+    def test_an_employee_outside_the_office_gets_an_empty_list(self):
+        self._login(self.user_employee)
+        response = self.url_open("/my/mentoring")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Your entity has no mentoring contract yet", response.text)
+
     def test_another_entity_and_the_public_get_nothing(self):
         self._login(self.portal_b)
         for url in (self.contract_a.access_url, self.followup_a.access_url):

@@ -6,12 +6,17 @@ registry.category("web_tour.tours").add("ess_catalogue_visitor_filters", {
     steps: () => [
         {
             content: "Filter by the dimension 'Data management'",
-            trigger: ".o_ess_facet_dimension a.o_ess_facet_value:contains('Data management')",
+            trigger: ".o_ess_facet_dimension label.o_ess_facet_value:contains('Data management')",
             run: "click",
         },
         {
             content: "The filter is on and kept in the URL",
-            trigger: ".o_ess_facet_dimension a.o_ess_facet_value.fw-bold:contains('Data management')",
+            trigger: ".o_ess_facet_dimension label.o_ess_facet_value.fw-bold:contains('Data management')",
+            run() {
+                if (!window.location.search.includes("dimension=")) {
+                    throw new Error("the filter is not in the URL");
+                }
+            },
         },
         {
             content: "Open the free cloud",

@@ -433,11 +433,13 @@ class EssMentoringContract(models.Model):
     def _ess_propose_goals(self):
         """One goal per weakest dimension of the diagnosis (the ones it recommends on)."""
         for contract in self:
-            weakest = contract.diagnosis_id.sudo()._ess_weakest_scores()
+            # Written once, for the entity: in its people's language.
+            lang = contract.entity_lead_id.lang or contract.partner_id.lang or self.env.lang
+            weakest = contract.diagnosis_id.sudo().with_context(lang=lang)._ess_weakest_scores()
             contract.goal_ids = [
                 Command.create(
                     {
-                        "name": self.env._(
+                        "name": weakest.with_context(lang=lang).env._(
                             "Improve %(dimension)s (diagnosis score: %(score).0f/100)",
                             dimension=line.dimension_id.name,
                             score=line.score,

@@ -97,7 +97,15 @@ class EssMentoringWeekGrid(models.TransientModel):
                     }
                 )
         Followup.create(new)
-        return {"type": "ir.actions.client", "tag": "soft_reload"}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": self.env._("Your hours are saved."),
+                "type": "success",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
 
 class EssMentoringWeekGridLine(models.TransientModel):

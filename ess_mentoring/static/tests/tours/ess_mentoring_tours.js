@@ -20,9 +20,19 @@ registry.category("web_tour.tours").add("ess_mentoring_week_grid", {
             run: "click",
         },
         {
-            content: "The grid comes back with the week's hours saved",
-            trigger:
-                ".o_field_x2many_2d_matrix tbody tr:has(td:contains('Cooperativa A')) td.row-total:contains('2.50')",
+            content: "The office confirms the hours are saved",
+            trigger: ".o_notification:contains('Your hours are saved.')",
+        },
+        {
+            content: "Go to the follow-ups (the grid is a new form each time: leave it)",
+            trigger: ".o_main_navbar",
+            run() {
+                window.location.href = "/odoo/action-ess_mentoring.ess_mentoring_followup_action";
+            },
+        },
+        {
+            content: "The week is saved as a follow-up of Cooperativa A",
+            trigger: ".o_list_view .o_data_row:contains('Cooperativa A')",
         },
     ],
 });

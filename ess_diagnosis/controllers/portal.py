@@ -7,14 +7,47 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
 class EssDiagnosisPortal(CustomerPortal):
+    # --- shared by the ESS modules' portal pages (ess_mentoring extends this class) ---
+
+    def _ess_count(self, model, domain):
+        """The home tile's counter: 0 for a user without the right to read ``model``."""
+        Model = request.env[model]
+        return Model.search_count(domain) if Model.has_access("read") else 0
+
+    def _ess_list(self, model, domain, sortings, sortby, url, page):
+        """One page of the entity's ``model`` records, sorted, and its pager. An internal
+        user outside the office reaches the page too: an empty list, not a 403."""
+        Model = request.env[model]
+        readable = Model.has_access("read")
+        pager = portal_pager(
+            url=url,
+            url_args={"sortby": sortby},
+            total=Model.search_count(domain) if readable else 0,
+            page=page,
+            step=self._items_per_page,
+        )
+        records = (
+            Model.search(
+                domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+            )
+            if readable
+            else Model
+        )
+        return records, pager
+
+    def _ess_document_or_none(self, model, record_id, access_token=None):
+        """The record, sudo, when the user may read it; None for another entity's or a
+        missing one, which the pages answer with a 404 that says nothing of it."""
+        try:
+            return self._document_check_access(model, record_id, access_token)
+        except (AccessError, MissingError):
+            return None
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "ess_diagnosis_count" in counters:
-            Diagnosis = request.env["ess.diagnosis"]
-            values["ess_diagnosis_count"] = (
-                Diagnosis.search_count(self._prepare_ess_diagnosis_domain())
-                if Diagnosis.has_access("read")
-                else 0
+            values["ess_diagnosis_count"] = self._ess_count(
+                "ess.diagnosis", self._prepare_ess_diagnosis_domain()
             )
         return values
 
@@ -32,25 +65,10 @@ class EssDiagnosisPortal(CustomerPortal):
 
     @http.route(["/my/diagnoses", "/my/diagnoses/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_ess_diagnoses(self, page=1, sortby="date", **kw):
-        Diagnosis = request.env["ess.diagnosis"]
-        # An internal user outside the office reaches the page too: an empty list, not a 403.
-        readable = Diagnosis.has_access("read")
-        domain = self._prepare_ess_diagnosis_domain()
         sortings = self._prepare_ess_diagnosis_sortings()
         sortby = sortby if sortby in sortings else "date"
-        pager = portal_pager(
-            url="/my/diagnoses",
-            url_args={"sortby": sortby},
-            total=Diagnosis.search_count(domain) if readable else 0,
-            page=page,
-            step=self._items_per_page,
-        )
-        diagnoses = (
-            Diagnosis.search(
-                domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
-            )
-            if readable
-            else Diagnosis
+        diagnoses, pager = self._ess_list(
+            "ess.diagnosis", self._prepare_ess_diagnosis_domain(), sortings, sortby, "/my/diagnoses", page
         )
         values = self._prepare_portal_layout_values()
         values.update(
@@ -67,10 +85,8 @@ class EssDiagnosisPortal(CustomerPortal):
     def portal_my_ess_diagnosis(
         self, diagnosis_id, access_token=None, report_type=None, download=False, **kw
     ):
-        try:
-            diagnosis_sudo = self._document_check_access("ess.diagnosis", diagnosis_id, access_token)
-        except (AccessError, MissingError):
-            # Another entity's diagnosis, or none: nothing of it, not even that it exists.
+        diagnosis_sudo = self._ess_document_or_none("ess.diagnosis", diagnosis_id, access_token)
+        if diagnosis_sudo is None:
             return request.not_found()
         if report_type in ("html", "pdf", "text"):
             return self._show_report(

@@ -9,7 +9,8 @@ NONE = ("", "", "", "")
 ALL_AB = ("AB", "AB", "AB", "AB")
 
 
-def _entity_row(model, records, create, write):
+def entity_row(model, records, create, write, mentor=("A", "", "", "")):
+    """An entity's record: its people read it, the mentor what they are given, officers all."""
     return AccessRow(
         model=model,
         label=model,
@@ -20,7 +21,7 @@ def _entity_row(model, records, create, write):
             "visitor": NONE,
             "portal_a": ("A", "", "", ""),
             "portal_b": ("B", "", "", ""),
-            "mentor": ("A", "", "", ""),
+            "mentor": mentor,
             "officer": ALL_AB,
             "manager": ALL_AB,
         },
@@ -50,13 +51,13 @@ def _answers_row(model, label, records, create, write, officer):
 
 
 ACCESS_ROWS = [
-    _entity_row(
+    entity_row(
         "ess.diagnosis",
         records=lambda case: {"A": case.diagnosis_a, "B": case.diagnosis_b},
         create=lambda case, scope: {"partner_id": _entity(case, scope).id, "survey_id": case.survey.id},
         write=lambda case: {"phase": "final"},
     ),
-    _entity_row(
+    entity_row(
         "ess.diagnosis.score",
         records=lambda case: {
             "A": case.diagnosis_a.score_ids[:1],

@@ -1,25 +1,21 @@
 import json
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.ess_diagnosis.controllers.portal import EssDiagnosisPortal
 
 # The longest comment an entity leaves on a week.
 COMMENT_MAX_LENGTH = 5000
 
 
-class EssMentoringPortal(CustomerPortal):
+class EssMentoringPortal(EssDiagnosisPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "ess_mentoring_count" in counters:
-            Contract = request.env["ess.mentoring.contract"]
-            values["ess_mentoring_count"] = (
-                Contract.search_count(self._prepare_ess_mentoring_domain())
-                if Contract.has_access("read")
-                else 0
+            values["ess_mentoring_count"] = self._ess_count(
+                "ess.mentoring.contract", self._prepare_ess_mentoring_domain()
             )
         return values
 
@@ -37,25 +33,15 @@ class EssMentoringPortal(CustomerPortal):
 
     @http.route(["/my/mentoring", "/my/mentoring/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_ess_mentoring_contracts(self, page=1, sortby="date", **kw):
-        Contract = request.env["ess.mentoring.contract"]
-        # An internal user outside the office reaches the page too: an empty list, not a 403.
-        readable = Contract.has_access("read")
-        domain = self._prepare_ess_mentoring_domain()
         sortings = self._prepare_ess_mentoring_sortings()
         sortby = sortby if sortby in sortings else "date"
-        pager = portal_pager(
-            url="/my/mentoring",
-            url_args={"sortby": sortby},
-            total=Contract.search_count(domain) if readable else 0,
-            page=page,
-            step=self._items_per_page,
-        )
-        contracts = (
-            Contract.search(
-                domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
-            )
-            if readable
-            else Contract
+        contracts, pager = self._ess_list(
+            "ess.mentoring.contract",
+            self._prepare_ess_mentoring_domain(),
+            sortings,
+            sortby,
+            "/my/mentoring",
+            page,
         )
         request.session["my_ess_mentoring_history"] = contracts.ids[:100]
         values = self._prepare_portal_layout_values()
@@ -69,15 +55,9 @@ class EssMentoringPortal(CustomerPortal):
         )
         return request.render("ess_mentoring.portal_my_ess_mentoring_contracts", values)
 
-    def _ess_contract_or_none(self, contract_id, access_token=None):
-        try:
-            return self._document_check_access("ess.mentoring.contract", contract_id, access_token)
-        except (AccessError, MissingError):
-            return None
-
     @http.route(["/my/mentoring/<int:contract_id>"], type="http", auth="public", website=True)
     def portal_my_ess_mentoring_contract(self, contract_id, access_token=None, **kw):
-        contract_sudo = self._ess_contract_or_none(contract_id, access_token)
+        contract_sudo = self._ess_document_or_none("ess.mentoring.contract", contract_id, access_token)
         if contract_sudo is None:
             # Another entity's contract, or none: nothing of it, not even that it exists.
             return request.not_found()
@@ -103,7 +83,7 @@ class EssMentoringPortal(CustomerPortal):
         ["/my/mentoring/<int:contract_id>/accept"], type="http", auth="user", methods=["POST"], website=True
     )
     def portal_my_ess_mentoring_accept(self, contract_id, **kw):
-        contract_sudo = self._ess_contract_or_none(contract_id)
+        contract_sudo = self._ess_document_or_none("ess.mentoring.contract", contract_id)
         person = request.env.user.partner_id
         if contract_sudo is None or person.commercial_partner_id != contract_sudo.partner_id:
             return request.not_found()
@@ -113,15 +93,9 @@ class EssMentoringPortal(CustomerPortal):
             return request.redirect(f"/my/mentoring/{contract_id}?message=not_waiting")
         return request.redirect(f"/my/mentoring/{contract_id}?message=accepted")
 
-    def _ess_followup_or_none(self, followup_id, access_token=None):
-        try:
-            return self._document_check_access("ess.mentoring.followup", followup_id, access_token)
-        except (AccessError, MissingError):
-            return None
-
     @http.route(["/my/mentoring/followup/<int:followup_id>"], type="http", auth="public", website=True)
     def portal_my_ess_mentoring_followup(self, followup_id, access_token=None, **kw):
-        followup_sudo = self._ess_followup_or_none(followup_id, access_token)
+        followup_sudo = self._ess_document_or_none("ess.mentoring.followup", followup_id, access_token)
         if followup_sudo is None:
             return request.not_found()
         values = {
@@ -145,7 +119,7 @@ class EssMentoringPortal(CustomerPortal):
         website=True,
     )
     def portal_my_ess_mentoring_comment(self, followup_id, comment="", **kw):
-        followup_sudo = self._ess_followup_or_none(followup_id)
+        followup_sudo = self._ess_document_or_none("ess.mentoring.followup", followup_id)
         if (
             followup_sudo is None
             or request.env.user.partner_id.commercial_partner_id != followup_sudo.partner_id

@@ -5,10 +5,10 @@ managers see and change everything; an entity's people read their own entity's
 contracts, goals and follow-ups, and change them only through the portal's controllers.
 A week grid (S) is the mentor's own; mentor suggestions (S) are the officers'."""
 
+from odoo.addons.ess_diagnosis.tests.access_rows import entity_row
 from odoo.addons.ess_office_base.tests.access_matrix import AccessRow
 
 NONE = ("", "", "", "")
-ALL_AB = ("AB", "AB", "AB", "AB")
 
 
 def _entity(case, scope):
@@ -19,26 +19,8 @@ def _contract(case, scope):
     return case.contract_a if scope == "A" else case.contract_b
 
 
-def _read_only_row(model, records, create, write, mentor=("A", "", "", "")):
-    return AccessRow(
-        model=model,
-        label=model,
-        records=records,
-        create=create,
-        write=write,
-        access={
-            "visitor": NONE,
-            "portal_a": ("A", "", "", ""),
-            "portal_b": ("B", "", "", ""),
-            "mentor": mentor,
-            "officer": ALL_AB,
-            "manager": ALL_AB,
-        },
-    )
-
-
 ACCESS_ROWS = [
-    _read_only_row(
+    entity_row(
         "ess.mentoring.contract",
         records=lambda case: {"A": case.contract_a, "B": case.contract_b},
         create=lambda case, scope: {
@@ -49,14 +31,14 @@ ACCESS_ROWS = [
         },
         write=lambda case: {"hours_budget": 60},
     ),
-    _read_only_row(
+    entity_row(
         "ess.mentoring.goal",
         records=lambda case: {"A": case.goal_a, "B": case.goal_b},
         create=lambda case, scope: {"contract_id": _contract(case, scope).id, "name": "Matrix goal"},
         write=lambda case: {"state": "achieved"},
     ),
     # The mentor changes their own follow-ups, on their own contracts.
-    _read_only_row(
+    entity_row(
         "ess.mentoring.followup",
         records=lambda case: {"A": case.followup_a, "B": case.followup_b},
         create=lambda case, scope: {

@@ -506,18 +506,24 @@ def cmd_bench_catalogue(args):
 
     db, port, count = "ess_bench_catalogue", int(os.environ.get("ESS_BENCH_PORT", "8273")), args.count
     addons = ["ess_catalogue", "website_blog"]
-    new_database(db, addons)
     os.environ["ESS_QUIET"] = "1"
-    returncode, lines = run_odoo(db, f"--init={','.join(addons)}", "--stop-after-init")
+    reuse = args.keep and db_exists(db)
+    if reuse:
+        # A database kept by an earlier --keep run: only the catalogue's code is updated.
+        returncode, lines = run_odoo(db, "--update=ess_catalogue", "--stop-after-init")
+    else:
+        new_database(db, addons)
+        returncode, lines = run_odoo(db, f"--init={','.join(addons)}", "--stop-after-init")
     if returncode or any_errors(lines):
         sys.exit("[ess] installing the catalogue and the blog for the benchmark failed")
-    os.environ["ESS_BENCH_COUNT"] = str(count)
+    os.environ["ESS_BENCH_COUNT"] = "0" if reuse else str(count)
     script = (REPO / "tools" / "benchmark_catalogue_fill.py").read_text()
     _returncode, lines = run_odoo(db, "--log-level=warn", subcommand="shell", stdin=script)
     filled = next((line for line in lines if line.startswith("filled ")), None)
     if not filled:
         sys.exit("[ess] filling the benchmark database failed:\n" + "\n".join(lines[-20:]))
     dimension = filled.split("dimension=")[1]
+    count, posts = int(filled.split()[1]), int(filled.split()[2])
     server = subprocess.Popen(
         odoo_command(db, "--log-level=warn", http_port=port),
         stdout=subprocess.DEVNULL,
@@ -547,14 +553,15 @@ def cmd_bench_catalogue(args):
                 timings.append(time.perf_counter() - start)
             medians[label] = statistics.median(timings)
         print(
-            f"[ess] {count} published resources and {count} blog posts, median of {args.runs} warm requests:"
+            f"[ess] {count} published resources and {posts} blog posts, median of {args.runs} warm requests:"
         )
         for label, median in medians.items():
             print(f"  {label:<24} {1000 * median:7.1f} ms   {median / medians['/blog']:.2f} x /blog")
     finally:
         server.terminate()
         server.wait()
-        drop_db(db)
+        if not args.keep:
+            drop_db(db)
 
 
 def main():
@@ -582,6 +589,9 @@ def main():
     )
     bench.add_argument("--count", type=int, default=10_000, help="resources and blog posts (default 10,000)")
     bench.add_argument("--runs", type=int, default=15, help="measured requests per page (default 15)")
+    bench.add_argument(
+        "--keep", action="store_true", help="keep the filled database, and reuse it when it exists"
+    )
     args = parser.parse_args()
     commands_run = {
         "demo": cmd_demo,

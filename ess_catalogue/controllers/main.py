@@ -64,12 +64,10 @@ class EssCatalogue(http.Controller):
                 selected[facet] = values
         return selected
 
-    def _catalogue_base_domain(self, search):
-        domain = [("is_published", "=", True), *request.website.website_domain()]
-        if search:
-            domain += ["|", "|", ("name", "ilike", search), ("summary", "ilike", search),
-                       ("description", "ilike", search)]  # fmt: skip
-        return domain
+    def _catalogue_search_domain(self, search):
+        if not search:
+            return []
+        return [("search_document", "ilike", search)]
 
     def _catalogue_facet_domain(self, facet, values):
         field, _kind = self.FACETS[facet]
@@ -84,21 +82,28 @@ class EssCatalogue(http.Controller):
                 domain += self._catalogue_facet_domain(facet, values)
         return domain
 
-    def _catalogue_counts(self, base, selected):
-        """{facet: {value: count}}: for each facet, the results each of its values would
-        give with the other facets' filters — one grouped query per facet."""
+    def _catalogue_counts(self, search_domain, selected):
+        """(total, {facet: {value: count}}): for each facet, the results each of its
+        values would give with the other facets' filters. Facets sharing the same filters
+        are counted together (with nothing selected, the six facets are one count)."""
         Resource = request.env["ess.catalogue.resource"]
-        counts = {}
-        for facet, (field, _kind) in self.FACETS.items():
-            groups = Resource._read_group(
-                self._catalogue_domain(base, selected, without=facet), [field], ["__count"]
+        by_filters = {}
+        for facet in self.FACETS:
+            others = tuple(other for other in self.FACETS if other in selected and other != facet)
+            by_filters.setdefault(others, []).append(facet)
+        everything = tuple(facet for facet in self.FACETS if facet in selected)
+        by_filters.setdefault(everything, [])  # the total: every filter applied
+        counts, total = {}, 0
+        for filters, facets in by_filters.items():
+            domain = self._catalogue_domain(search_domain, {facet: selected[facet] for facet in filters})
+            result = Resource._ess_facet_counts(
+                request.website, domain, [self.FACETS[facet][0] for facet in facets]
             )
-            counts[facet] = {
-                (value.code if facet == "lang" else value.id) if hasattr(value, "_name") else value: count
-                for value, count in groups
-                if value
-            }
-        return counts
+            for facet in facets:
+                counts[facet] = result[self.FACETS[facet][0]]
+            if filters == everything:
+                total = result["__total__"]
+        return total, counts
 
     def _catalogue_url(self, params, **changes):
         """The listing's URL with ``changes`` applied: filters stay in the URL."""
@@ -118,9 +123,11 @@ class EssCatalogue(http.Controller):
         search = (search or "").strip()[:100]
         sort = sort if sort in self.SORTINGS else "newest"
         selected = self._catalogue_selected(params)
-        base = self._catalogue_base_domain(search)
-        domain = self._catalogue_domain(base, selected)
-        total = Resource.search_count(domain)
+        search_domain = self._catalogue_search_domain(search)
+        total, counts = self._catalogue_counts(search_domain, selected)
+        domain = self._catalogue_domain(
+            [("is_published", "=", True), *request.website.website_domain(), *search_domain], selected
+        )
         url_args = {facet: ",".join(map(str, values)) for facet, values in selected.items()}
         url_args.update(search=search, sort=sort if sort != "newest" else "")
         pager = request.website.pager(
@@ -133,7 +140,6 @@ class EssCatalogue(http.Controller):
         resources = Resource.search(
             domain, order=self.SORTINGS[sort], limit=PAGE_SIZE, offset=pager["offset"]
         )
-        counts = self._catalogue_counts(base, selected)
         values = {
             "resources": resources,
             "pager": pager,

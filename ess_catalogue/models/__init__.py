@@ -3,3 +3,4 @@ from . import ess_catalogue_resource
 from . import ess_diagnosis
 from . import res_partner
 from . import website
+from . import ir_module

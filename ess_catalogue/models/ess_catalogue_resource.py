@@ -1,5 +1,6 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import html2plaintext
 
 from odoo.addons.web_editor.tools import get_video_embed_code
@@ -20,6 +21,10 @@ LICENSE_TYPES = [
     ("proprietary", "Proprietary"),
 ]
 COSTS = [("free", "Free"), ("paid", "Paid"), ("mixed", "Free and paid")]
+# What the catalogue's facets and its search read: a change to one of them changes the
+# cached facet counts.
+FACET_FIELDS = ("resource_type", "dimension_ids", "license_type", "tag_ids", "language_ids", "cost")
+LISTED_FIELDS = (*FACET_FIELDS, "name", "summary", "description", "state", "is_published", "website_id")
 
 
 class EssCatalogueResource(models.Model):
@@ -43,6 +48,12 @@ class EssCatalogueResource(models.Model):
     name = fields.Char(required=True, translate=True, tracking=True)
     summary = fields.Char(translate=True, help="One sentence, shown on the catalogue's cards.")
     description = fields.Html(translate=True, sanitize_attributes=True)
+    # What the catalogue's search reads: one plain-text column with a trigram index, instead
+    # of three translated JSON columns read for every resource.
+    search_document = fields.Text(
+        compute="_compute_search_document", store=True, index="trigram",
+        help="The name, summary and description in every installed language, as plain text.",
+    )  # fmt: skip
     resource_type = fields.Selection(RESOURCE_TYPES, string="Type", required=True, default="tool", index=True)
     dimension_ids = fields.Many2many(
         "ess.dimension",
@@ -123,6 +134,16 @@ class EssCatalogueResource(models.Model):
             provider = resource.provider_id.commercial_partner_id
             resource.provider_is_ess = bool(provider.is_ess_provider or provider.is_ess_entity)
 
+    @api.depends("name", "summary", "description")
+    def _compute_search_document(self):
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        for resource in self:
+            texts = []
+            for lang in langs:
+                translated = resource.with_context(lang=lang)
+                texts += [translated.name, translated.summary, html2plaintext(translated.description or "")]
+            resource.search_document = "\n".join(dict.fromkeys(text for text in texts if text))
+
     @api.depends("video_url")
     def _compute_video_embed_code(self):
         for resource in self:
@@ -183,11 +204,31 @@ class EssCatalogueResource(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._sync_publication(vals)
-        return super().create(vals_list)
+        resources = super().create(vals_list)
+        self.env.registry.clear_cache()  # the facet counts
+        return resources
 
     def write(self, vals):
         self._sync_publication(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        if set(vals) & set(LISTED_FIELDS):
+            self.env.registry.clear_cache()  # the facet counts
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # the facet counts
+        return res
+
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=""):
+        res = super()._update_field_translations(
+            field_name, translations, digest=digest, source_lang=source_lang
+        )
+        if field_name in LISTED_FIELDS:
+            # Translations are written in SQL: the search reads them in its document.
+            self.modified([field_name])
+            self.env.registry.clear_cache()  # the facet counts
+        return res
 
     @api.model
     def _sync_publication(self, vals):
@@ -229,6 +270,46 @@ class EssCatalogueResource(models.Model):
     # ------------------------------------------------------------
     # WEBSITE
     # ------------------------------------------------------------
+
+    @api.model
+    def _ess_selection_labels(self):
+        """{field: {code: label}} of the selections the catalogue's badges show, in the
+        reader's language (one lookup for a whole listing)."""
+        return {
+            name: dict(self._fields[name]._description_selection(self.env))
+            for name in ("resource_type", "license_type", "cost")
+        }
+
+    @api.model
+    def _ess_facet_counts(self, website, domain, field_names):
+        """What the catalogue's facets show: ``{field: {value: count}}`` for each of
+        ``field_names`` (ids for relations, codes for languages and selections), and the
+        number of matching resources under ``"__total__"``, counting the resources of
+        ``website`` published and matching ``domain``.
+
+        A catalogue is read far more often than it changes: the counts are cached until a
+        resource changes (create, write, unlink, translation). They are counted as
+        superuser over published resources only, which everyone may read, so one count
+        serves every visitor without revealing anything unpublished."""
+        counts = self._ess_facet_counts_cached(website.id, domain, tuple(field_names))
+        return {key: dict(value) if isinstance(value, dict) else value for key, value in counts.items()}
+
+    @tools.ormcache("website_id", "str(domain)", "field_names", "self.env.lang")
+    def _ess_facet_counts_cached(self, website_id, domain, field_names):
+        resources = self.sudo()
+        domain = expression.AND(
+            [[("is_published", "=", True)], self.env["website"].browse(website_id).website_domain(), domain]
+        )
+        counts = {"__total__": resources.search_count(domain)}
+        for field_name in field_names:
+            counts[field_name] = {
+                (value.code if value._name == "res.lang" else value.id)
+                if hasattr(value, "_name")
+                else value: count
+                for value, count in resources._read_group(domain, [field_name], ["__count"])
+                if value
+            }
+        return counts
 
     @api.model
     def _search_get_detail(self, website, order, options):

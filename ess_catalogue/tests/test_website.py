@@ -66,6 +66,36 @@ class TestCatalogueWebsite(CatalogueHttpCase):
         # Unknown values are ignored, never searched.
         self.assertEqual(self.url_open("/catalogue?license=x'),(1,'=',1&dimension=abc").status_code, 200)
 
+    def test_counts_follow_moderation_and_translations(self):
+        """The facet counts are cached: any change to a resource shows at once."""
+        url = f"/catalogue?tag={self.tag_cloud.id}"
+        page = self.url_open(url).text
+        self.assertEqual(self._results(page), 2)
+        self.assertEqual(self._count(page, "license", "proprietary"), 1)
+        self.proprietary_cloud.action_draft()
+        page = self.url_open(url).text
+        self.assertEqual(self._results(page), 1)
+        self.assertIsNone(
+            self._count(page, "license", "proprietary"), "an unpublished resource is not counted"
+        )
+        self.proprietary_cloud.action_publish()
+        page = self.url_open(url).text
+        self.assertEqual(self._results(page), 2)
+        self.assertEqual(self._count(page, "cost", "paid"), 1)
+        free = self._count(page, "cost", "free") or 0
+        self.proprietary_cloud.cost = "free"
+        page = self.url_open(url).text
+        self.assertEqual(self._count(page, "cost", "free"), free + 1)
+        self.assertIsNone(self._count(page, "cost", "paid"))
+        # A translation written from the backend's translation dialog is searched at once.
+        self.assertEqual(self._results(self.url_open("/catalogue?search=nube%20soberana").text), 0)
+        self.free_cloud.update_field_translations("summary", {"es_ES": "Una nube soberana"})
+        page = self.url_open("/catalogue?search=nube%20soberana").text
+        self.assertEqual(self._results(page), 1)
+        self.assertIn("Núvol Lliure", page)
+        # Searches read the description as text, not its markup.
+        self.assertEqual(self._results(self.url_open("/catalogue?search=%3Cp%3E").text), 0)
+
     def test_sorting_by_rating(self):
         self.free_office.with_user(self.portal_a).message_post(
             body="Bona", message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=5
@@ -249,6 +279,22 @@ class TestCataloguePerformance(CatalogueHttpCase):
             self._fill(size)
             counts[size] = [self._page_queries(url) for url in urls]
         self.assertEqual(counts[100], counts[10_000], f"queries: {counts}")
+        # The same when the facet counts are not cached yet (a new search, a changed resource).
+        cold = {}
+        for size in (10_000, 10_100):
+            self._fill(size)
+            cold[size] = []
+            for url in urls:
+                self.url_open(url)
+                self.env.registry.clear_cache()
+                before = sql_db.sql_counter
+                self.assertEqual(self.url_open(url).status_code, 200)
+                cold[size].append(sql_db.sql_counter - before)
+        self.assertEqual(cold[10_000], cold[10_100], f"queries with the counts to make: {cold}")
+        for url, cold_queries, warm_queries in zip(urls, cold[10_000], counts[10_000], strict=True):
+            self.assertGreater(
+                cold_queries, warm_queries, f"{url}: warm pages read their counts from the cache"
+            )
         # Warm pages, as the website's own performance tests count them: at most 20 each.
         for url in urls:
             with self.subTest(url=url), self.assertQueryCount(20):

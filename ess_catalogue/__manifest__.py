@@ -19,11 +19,17 @@
         "security/ir.model.access.csv",
         "security/ess_catalogue_security.xml",
         "data/website_data.xml",
+        "data/project_data.xml",
         "views/ess_catalogue_resource_views.xml",
         "views/ess_catalogue_templates.xml",
+        "views/ess_tool_inventory_views.xml",
+        "views/ess_tool_inventory_templates.xml",
         "views/ess_catalogue_menus.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "ess_catalogue/static/src/js/tool_suggest.js",
+        ],
         "web.assets_tests": [
             "ess_catalogue/static/tests/tours/*.js",
         ],
@@ -31,5 +37,6 @@
     "demo": [
         "demo/website_demo.xml",
         "demo/ess_catalogue_resource_demo.xml",
+        "demo/ess_tool_inventory_demo.xml",
     ],
 }

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import fields, models
 
 RECOMMENDED_RESOURCES = 6
@@ -12,6 +14,57 @@ class EssDiagnosis(models.Model):
         compute="_compute_recommended_resource_ids",
         help="Published catalogue resources for the weakest dimensions: free software and ESS providers first.",
     )
+
+    # The entity's digital inventory when the diagnosis was done: kept, so that the final
+    # diagnosis shows the change since the baseline.
+    ess_inventory_snapshot_date = fields.Datetime(string="Inventory taken on", readonly=True, copy=False)
+    ess_free_software_share = fields.Float(
+        string="Free software share", readonly=True, copy=False, digits=(5, 1), aggregator="avg",
+        help="The entity's free software share (%) when the diagnosis was done.",
+    )  # fmt: skip
+    ess_sovereignty_risk_count = fields.Integer(
+        string="Tools with data at risk", readonly=True, copy=False,
+        help="Tools holding personal data outside the EU or with a vendor that sells data, when the diagnosis "
+        "was done.",
+    )  # fmt: skip
+    ess_free_software_share_delta = fields.Float(
+        string="Free software share change", compute="_compute_ess_free_software_share_delta", digits=(5, 1),
+        help="Change of the free software share since the previous diagnosis (percentage points).",
+    )  # fmt: skip
+
+    def _compute_ess_free_software_share_delta(self):
+        for diagnosis in self:
+            previous = diagnosis.previous_id
+            diagnosis.ess_free_software_share_delta = (
+                diagnosis.ess_free_software_share - previous.ess_free_software_share
+                if diagnosis.ess_inventory_snapshot_date and previous.ess_inventory_snapshot_date
+                else 0.0
+            )
+
+    def action_done(self):
+        res = super().action_done()
+        self._ess_snapshot_inventory()
+        return res
+
+    def _ess_snapshot_inventory(self):
+        """Keep the entity's inventory indicators on the diagnosis (callers check rights)."""
+        for diagnosis in self:
+            entity = diagnosis.partner_id.sudo()
+            diagnosis.sudo().write(
+                {
+                    "ess_inventory_snapshot_date": fields.Datetime.now(),
+                    "ess_free_software_share": entity.ess_free_software_share,
+                    "ess_sovereignty_risk_count": entity.ess_sovereignty_risk_count,
+                }
+            )
+
+    def _ess_demo_snapshot_inventory(self):
+        """For the demo data: the snapshot as if taken on the diagnosis's date."""
+        self._ess_snapshot_inventory()
+        for diagnosis in self:
+            diagnosis.ess_inventory_snapshot_date = fields.Datetime.to_datetime(diagnosis.date) + timedelta(
+                hours=12
+            )
 
     def _compute_recommended_resource_ids(self):
         for diagnosis in self:

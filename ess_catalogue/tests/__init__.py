@@ -4,3 +4,5 @@ from . import test_resource
 from . import test_website
 from . import test_ui
 from . import test_access_matrix
+from . import test_inventory
+from . import test_inventory_portal

@@ -61,4 +61,40 @@ ACCESS_ROWS = [
             "manager": ("S", "S", "S", "S"),
         },
     ),
+    # An entity's people keep their own inventory (they also create and remove lines);
+    # the mentor reads entity A's.
+    AccessRow(
+        model="ess.tool.inventory.line",
+        label="ess.tool.inventory.line",
+        records=lambda case: {"A": case.line_a, "B": case.line_b},
+        create=lambda case, scope: {
+            "partner_id": (case.entity_a if scope == "A" else case.entity_b).id,
+            "name": f"Matrix tool {scope}",
+            "usage": "crm",
+        },
+        write=lambda case: {"user_count": 9},
+        access={
+            "visitor": NONE,
+            "portal_a": ("A", "A", "A", "A"),
+            "portal_b": ("B", "B", "B", "B"),
+            "mentor": ("A", "", "", ""),
+            "officer": ("AB", "AB", "AB", "AB"),
+            "manager": ("AB", "AB", "AB", "AB"),
+        },
+    ),
+    AccessRow(
+        model="ess.tool.migration.plan",
+        label="ess.tool.migration.plan",
+        records=lambda case: {"S": case.migration_wizard},
+        create=lambda case, scope: {"line_id": case.line_a.id, "alternative_id": case.free_cloud.id},
+        write=lambda case: {"date_deadline": "2027-06-30"},
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": NONE,
+            "officer": ("S", "S", "S", "S"),
+            "manager": ("S", "S", "S", "S"),
+        },
+    ),
 ]

@@ -17,6 +17,15 @@ class TestCatalogueAccessMatrix(EssCatalogueCommon, AccessMatrixMixin, ActionsCh
             proposer_partner_id=cls.contact_a.id,
             proposer_name=cls.contact_a.name,
         )
+        cls.line_a, cls.line_b = cls.env["ess.tool.inventory.line"].create(
+            [{"partner_id": entity.id, "resource_id": cls.proprietary_cloud.id, "usage": "files", "user_count": 3}
+             for entity in (cls.entity_a, cls.entity_b)]
+        )  # fmt: skip
+        cls.migration_wizard = (
+            cls.env["ess.tool.migration.plan"]
+            .with_user(cls.user_officer)
+            .create({"line_id": cls.line_a.id, "alternative_id": cls.free_cloud.id})
+        )
         cls.reject_wizard = (
             cls.env["ess.catalogue.reject"].with_user(cls.user_officer).create(
                 {"resource_id": cls.proposal_a.id, "reason": "Ja hi és"})
@@ -26,7 +35,8 @@ class TestCatalogueAccessMatrix(EssCatalogueCommon, AccessMatrixMixin, ActionsCh
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
 
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
-        records = [self.free_cloud, self.proposal_a, self.submitted, self.reject_wizard, self.provider]
+        records = [self.free_cloud, self.proposal_a, self.submitted, self.reject_wizard, self.provider,
+                   self.line_a, self.line_b, self.migration_wizard]  # fmt: skip
         users = [self.user_mentor, self.portal_a, self.portal_b, self.env.ref("base.public_user")]
         calls = self.assertActionsChangeNothing(records, users)
         self.assertGreaterEqual(calls, 4 * 3)

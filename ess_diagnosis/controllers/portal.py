@@ -87,7 +87,7 @@ class EssDiagnosisPortal(CustomerPortal):
     ):
         diagnosis_sudo = self._ess_document_or_none("ess.diagnosis", diagnosis_id, access_token)
         if diagnosis_sudo is None:
-            return request.not_found()
+            raise request.not_found()
         if report_type in ("html", "pdf", "text"):
             return self._show_report(
                 model=diagnosis_sudo,

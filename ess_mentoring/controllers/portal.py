@@ -60,7 +60,7 @@ class EssMentoringPortal(EssDiagnosisPortal):
         contract_sudo = self._ess_document_or_none("ess.mentoring.contract", contract_id, access_token)
         if contract_sudo is None:
             # Another entity's contract, or none: nothing of it, not even that it exists.
-            return request.not_found()
+            raise request.not_found()
         values = {
             "contract": contract_sudo,
             "page_name": "ess_mentoring",
@@ -86,7 +86,7 @@ class EssMentoringPortal(EssDiagnosisPortal):
         contract_sudo = self._ess_document_or_none("ess.mentoring.contract", contract_id)
         person = request.env.user.partner_id
         if contract_sudo is None or person.commercial_partner_id != contract_sudo.partner_id:
-            return request.not_found()
+            raise request.not_found()
         try:
             contract_sudo._ess_accept(person)
         except UserError:
@@ -97,7 +97,7 @@ class EssMentoringPortal(EssDiagnosisPortal):
     def portal_my_ess_mentoring_followup(self, followup_id, access_token=None, **kw):
         followup_sudo = self._ess_document_or_none("ess.mentoring.followup", followup_id, access_token)
         if followup_sudo is None:
-            return request.not_found()
+            raise request.not_found()
         values = {
             "followup": followup_sudo,
             "contract": followup_sudo.contract_id,
@@ -124,7 +124,7 @@ class EssMentoringPortal(EssDiagnosisPortal):
             followup_sudo is None
             or request.env.user.partner_id.commercial_partner_id != followup_sudo.partner_id
         ):
-            return request.not_found()
+            raise request.not_found()
         comment = (comment or "").strip()
         if len(comment) > COMMENT_MAX_LENGTH:
             return request.redirect(f"/my/mentoring/followup/{followup_id}?message=too_long")

@@ -12,7 +12,20 @@
     "installable": True,
     "depends": [
         "ess_mentoring",
+        "calendar",
     ],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ess_cohort_security.xml",
+        "views/ess_cohort_templates.xml",
+        "views/ess_cohort_views.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ess_cohort/static/tests/tours/*.js",
+        ],
+    },
+    "demo": [
+        "demo/ess_cohort_demo.xml",
+    ],
 }

@@ -54,7 +54,7 @@ WEBSITE_TEST_CLASSES = (
     "TestLangUrl", "TestControllerRedirect", "TestSlugUnslug", "TestTitleToSlug", "TestHttpEndPoint",
 )  # fmt: skip
 CORE_TEST_TAGS = ",".join(
-    ["/survey", "/project", "/portal"] + [f"/website:{name}" for name in WEBSITE_TEST_CLASSES]
+    ["/survey", "/project", "/portal", "/calendar"] + [f"/website:{name}" for name in WEBSITE_TEST_CLASSES]
 )
 # Logins of the demo database, printed by `make demo` and listed in the README.
 DEMO_LOGINS = [

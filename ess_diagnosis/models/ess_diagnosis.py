@@ -418,28 +418,34 @@ class EssDiagnosis(models.Model):
         ]
 
     def _ess_radar(self, radius=130, font_size=12, wrap_width=16):
-        """Geometry of an SVG radar chart of the dimension scores, with the previous
-        diagnosis overlaid: drawn by QWeb, so that it shows in the portal and prints.
+        """The radar of the diagnosis's dimension scores, the previous diagnosis's overlaid."""
+        self.ensure_one()
+        lines, current, previous = self._ess_radar_series()
+        return self._ess_radar_chart(
+            [line.dimension_id.name for line in lines], current, previous, radius, font_size, wrap_width
+        )
+
+    @api.model
+    def _ess_radar_chart(self, names, current, previous, radius=130, font_size=12, wrap_width=16):
+        """Geometry of an SVG radar chart of scores (0-100) on the dimensions ``names``,
+        ``previous`` ones (or False) overlaid: drawn by QWeb, so that it shows in the portal
+        and prints (cohorts draw their averages with it too).
 
         Labels are wrapped at word boundaries, never cut, and anchored by side; the view
         box grows around them, its margins computed from the wrapped lines' widths
         estimated at 0.6 em a glyph (more than the mean of common sans-serif fonts)."""
-        self.ensure_one()
-        lines, current, previous = self._ess_radar_series()
-        if len(lines) < 3:
+        if len(names) < 3:
             return {}
         glyph_width, line_height, gap = 0.6 * font_size, 1.25 * font_size, 0.8 * font_size
         directions = [
             (math.cos(angle), math.sin(angle))
-            for angle in (-math.pi / 2 + 2 * math.pi * index / len(lines) for index in range(len(lines)))
+            for angle in (-math.pi / 2 + 2 * math.pi * index / len(names) for index in range(len(names)))
         ]
 
         # Labels around (0, 0) first: their extent sets the view box.
         labels, left, top, right, bottom = [], -radius, -radius, radius, radius
-        for line, (cos, sin) in zip(lines, directions, strict=True):
-            parts = textwrap.wrap(
-                line.dimension_id.name, wrap_width, break_long_words=False, break_on_hyphens=False
-            )
+        for name, (cos, sin) in zip(names, directions, strict=True):
+            parts = textwrap.wrap(name, wrap_width, break_long_words=False, break_on_hyphens=False)
             x, y = (radius + gap) * cos, (radius + gap) * sin
             anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
             # Above the axis at the top, below it at the bottom, centred on the sides.
@@ -481,7 +487,7 @@ class EssDiagnosis(models.Model):
             "center_x": f"{center_x:.1f}",
             "center_y": f"{center_y:.1f}",
             "axes": axes,
-            "rings": [polygon([ring] * len(lines)) for ring in (25, 50, 75, 100)],
+            "rings": [polygon([ring] * len(names)) for ring in (25, 50, 75, 100)],
             "current": polygon(current),
             "previous": previous and polygon(previous),
         }

@@ -1,0 +1,5 @@
+from . import res_partner
+from . import ess_cohort
+from . import ess_cohort_member
+from . import ess_cohort_session
+from . import ess_cohort_progress_report

@@ -1,0 +1,98 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class EssCohortMember(models.Model):
+    _name = "ess.cohort.member"
+    _description = "Member entity of a cohort"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "cohort_id, state, partner_id"
+    _rec_name = "partner_id"
+
+    cohort_id = fields.Many2one("ess.cohort", required=True, ondelete="cascade", index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Entity", required=True, index=True, domain=[("is_ess_entity", "=", True)]
+    )
+    project_id = fields.Many2one(
+        "project.project",
+        string="Itinerary",
+        domain="[('is_ess_itinerary', '=', True), ('ess_entity_id', '=', partner_id)]",
+        help="Started when the office accepts the entity, if it has none.",
+    )
+    state = fields.Selection(
+        [("applied", "Applied"), ("active", "Active"), ("withdrawn", "Withdrawn")],
+        required=True,
+        default="applied",
+        tracking=True,
+    )
+    share_contacts = fields.Boolean(
+        string="Shares its contacts",
+        help="The entity agrees that the other members see its contact people.",
+    )
+    company_id = fields.Many2one(related="cohort_id.company_id", store=True, index=True)
+    attendance_ids = fields.One2many("ess.cohort.attendance", "member_id", string="Attendance lines")
+    attendance_rate = fields.Float(
+        string="Attendance", compute="_compute_attendance_rate", digits=(5, 1),
+        help="Of the sessions whose attendance was recorded, the share the entity attended (%).",
+    )  # fmt: skip
+
+    _sql_constraints = [
+        ("entity_once", "UNIQUE(cohort_id, partner_id)", "An entity belongs to a cohort once."),
+    ]
+
+    @api.depends("attendance_ids.attended")
+    def _compute_attendance_rate(self):
+        groups = (
+            self.env["ess.cohort.attendance"]
+            .sudo()
+            ._read_group(
+                [("member_id", "in", self.ids), ("attended", "!=", False)],
+                ["member_id", "attended"],
+                ["__count"],
+            )
+        )
+        stats = {}
+        for member, attended, count in groups:
+            present, recorded = stats.get(member.id, (0, 0))
+            stats[member.id] = (present + (count if attended == "present" else 0), recorded + count)
+        for member in self:
+            present, recorded = stats.get(member.id, (0, 0))
+            member.attendance_rate = 100.0 * present / recorded if recorded else 0.0
+
+    @api.constrains("state", "cohort_id")
+    def _check_capacity(self):
+        self.cohort_id._ess_check_room()
+
+    @api.constrains("partner_id")
+    def _check_entity(self):
+        for member in self:
+            if not member.partner_id.is_ess_entity:
+                raise ValidationError(self.env._("%s is not an ESS entity.", member.partner_id.name))
+
+    def action_accept(self):
+        """The office accepts the entity: it gets an itinerary if it has none, and the
+        cohort's coming sessions invite its people."""
+        self.check_access("write")
+        for member in self:
+            if member.state == "active":
+                continue
+            itinerary = member.project_id or self.env["project.project"].search(
+                [("is_ess_itinerary", "=", True), ("ess_entity_id", "=", member.partner_id.id)],
+                order="date_start desc, id desc",
+                limit=1,
+            )
+            if not itinerary:
+                action = member.partner_id.action_ess_start_itinerary()
+                itinerary = self.env["project.project"].browse(action["res_id"])
+            member.write({"state": "active", "project_id": itinerary.id})
+        self.cohort_id.session_ids._ess_sync_calendar()
+
+    def action_withdraw(self):
+        self.check_access("write")
+        self.write({"state": "withdrawn"})
+        self.cohort_id.session_ids._ess_sync_calendar()
+
+    def _ess_contacts(self):
+        """The entity's contact people, who get the sessions' invitations."""
+        self.ensure_one()
+        return self.partner_id._ess_cohort_contacts()

@@ -1,0 +1,219 @@
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+KINDS = [
+    ("kickoff", "Kickoff with reference cases"),
+    ("mutual_help", "Mutual help"),
+    ("training", "Training"),
+    ("closing", "Closing"),
+]
+
+
+class EssCohortSession(models.Model):
+    """A meeting of the cohort, with its own calendar event: the active members' people
+    (and the entities registered to an open session) are its attendees."""
+
+    _name = "ess.cohort.session"
+    _description = "Cohort session"
+    _inherit = ["mail.thread"]
+    _order = "date, id"
+    _rec_name = "topic"
+
+    cohort_id = fields.Many2one("ess.cohort", required=True, ondelete="cascade", index=True)
+    date = fields.Datetime(required=True, tracking=True)
+    duration = fields.Float(default=2.0, help="In hours.")
+    kind = fields.Selection(KINDS, required=True, default="mutual_help")
+    topic = fields.Char(required=True, translate=False)
+    location = fields.Char(string="Place")
+    video_url = fields.Char(string="Video link")
+    learnings = fields.Html(string="Shared learnings")
+    is_open = fields.Boolean(
+        string="Open to other entities",
+        help="Announced to entities outside the cohort, who may register on the portal.",
+    )
+    capacity = fields.Integer(default=15, help="Entities at most: the members and those registered.")
+    calendar_event_id = fields.Many2one("calendar.event", string="Calendar event", copy=False, readonly=True)
+    attendance_ids = fields.One2many("ess.cohort.attendance", "session_id")
+    guest_count = fields.Integer(string="Registered entities", compute="_compute_guest_count")
+    company_id = fields.Many2one(related="cohort_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        ("capacity_positive", "CHECK(capacity > 0)", "A session has room for one entity at least.")
+    ]
+
+    @api.depends("attendance_ids.is_guest")
+    def _compute_guest_count(self):
+        for session in self:
+            session.guest_count = len(session.attendance_ids.filtered("is_guest"))
+
+    @api.constrains("date", "cohort_id")
+    def _check_within_cohort(self):
+        for session in self:
+            day = fields.Datetime.context_timestamp(session, session.date).date()
+            if not session.cohort_id.date_start <= day <= session.cohort_id.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "%(topic)s (%(day)s) is outside the dates of %(cohort)s (%(start)s - %(end)s).",
+                        topic=session.topic, day=day, cohort=session.cohort_id.name,
+                        start=session.cohort_id.date_start, end=session.cohort_id.date_end,
+                    )
+                )  # fmt: skip
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        sessions._ess_sync_calendar()
+        return sessions
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"date", "duration", "topic", "location", "video_url"} & set(vals):
+            self._ess_sync_calendar()
+        return res
+
+    def unlink(self):
+        events = self.sudo().calendar_event_id
+        res = super().unlink()
+        events.unlink()
+        return res
+
+    # ------------------------------------------------------------
+    # CALENDAR
+    # ------------------------------------------------------------
+
+    def _ess_attendee_entities(self):
+        self.ensure_one()
+        members = self.cohort_id.sudo().member_ids.filtered(lambda member: member.state == "active")
+        return members.partner_id | self.sudo().attendance_ids.filtered("is_guest").partner_id
+
+    def _ess_sync_calendar(self):
+        """One calendar event per session; its attendees are the people of the active
+        members and of the registered entities, and the facilitator. Past sessions keep
+        theirs."""
+        now = fields.Datetime.now()
+        for session in self.sudo():
+            people = (
+                session._ess_attendee_entities()._ess_cohort_contacts() | session.cohort_id.user_id.partner_id
+            )
+            values = {
+                "name": f"{session.cohort_id.name}: {session.topic}",
+                "start": session.date,
+                "stop": session.date + timedelta(hours=session.duration or 1),
+                "location": session.location or False,
+                "videocall_location": session.video_url or False,
+                "description": session.cohort_id.description or False,
+                "user_id": session.cohort_id.user_id.id,
+            }
+            event = session.calendar_event_id
+            if not event:
+                values["partner_ids"] = [Command.set(people.ids)]
+                session.calendar_event_id = self.env["calendar.event"].sudo().create(values)
+            else:
+                if session.date >= now:
+                    values["partner_ids"] = [Command.set(people.ids)]
+                event.write(values)
+
+    # ------------------------------------------------------------
+    # ATTENDANCE AND REGISTRATION
+    # ------------------------------------------------------------
+
+    def action_take_attendance(self):
+        """A line per active member not yet listed, to mark present or absent."""
+        self.check_access("write")
+        for session in self:
+            listed = session.attendance_ids.partner_id
+            members = session.cohort_id.member_ids.filtered(
+                lambda member, listed=listed: member.state == "active" and member.partner_id not in listed
+            )
+            self.env["ess.cohort.attendance"].create(
+                [{"session_id": session.id, "partner_id": member.partner_id.id} for member in members]
+            )
+
+    def _ess_register(self, entity):
+        """``entity``, outside the cohort, registers to the open session (callers check
+        who asks)."""
+        self.ensure_one()
+        session = self.sudo()
+        if not session.is_open or session.date < fields.Datetime.now():
+            raise UserError(self.env._("%s is not open to registrations.", session.topic))
+        if entity in session._ess_attendee_entities():
+            raise UserError(
+                self.env._(
+                    "%(entity)s is already expected at %(topic)s.", entity=entity.name, topic=session.topic
+                )
+            )
+        if len(session._ess_attendee_entities()) >= session.capacity:
+            raise UserError(self.env._("%s is full.", session.topic))
+        attendance = (
+            self.env["ess.cohort.attendance"]
+            .sudo()
+            .create({"session_id": session.id, "partner_id": entity.id, "is_guest": True})
+        )
+        session._ess_sync_calendar()
+        return attendance
+
+    def _ess_demo_attendance(self, absent_ids):
+        """For the demo data: every active member present but the entities ``absent_ids``."""
+        self.action_take_attendance()
+        for line in self.attendance_ids.filtered(lambda line: not line.is_guest):
+            line.attended = "absent" if line.partner_id.id in absent_ids else "present"
+
+    def _ess_demo_register(self, entity_id):
+        """For the demo data: an entity outside the cohort registers."""
+        self._ess_register(self.env["res.partner"].browse(entity_id))
+
+
+class EssCohortAttendance(models.Model):
+    _name = "ess.cohort.attendance"
+    _description = "Attendance at a cohort session"
+    _order = "session_id, partner_id"
+    _rec_name = "partner_id"
+
+    session_id = fields.Many2one("ess.cohort.session", required=True, ondelete="cascade", index=True)
+    cohort_id = fields.Many2one(related="session_id.cohort_id", store=True, index=True)
+    partner_id = fields.Many2one("res.partner", string="Entity", required=True, index=True)
+    member_id = fields.Many2one(
+        "ess.cohort.member", compute="_compute_member_id", store=True, index="btree_not_null"
+    )
+    is_guest = fields.Boolean(
+        string="Registered guest", help="An entity outside the cohort, registered to an open session."
+    )
+    attended = fields.Selection([("present", "Present"), ("absent", "Absent")], string="Attendance")
+    company_id = fields.Many2one(related="session_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        ("entity_once", "UNIQUE(session_id, partner_id)", "An entity is listed once per session."),
+    ]
+
+    @api.depends("session_id.cohort_id.member_ids.partner_id", "partner_id", "is_guest")
+    def _compute_member_id(self):
+        for line in self:
+            line.member_id = (
+                False
+                if line.is_guest
+                else line.session_id.cohort_id.member_ids.filtered(
+                    lambda member, line=line: member.partner_id == line.partner_id
+                )[:1]
+            )
+
+    @api.constrains("partner_id", "is_guest", "session_id")
+    def _check_member_or_registered(self):
+        for line in self:
+            if line.is_guest:
+                if not line.session_id.is_open:
+                    raise ValidationError(
+                        self.env._("%s is not open: only members attend it.", line.session_id.topic)
+                    )
+                continue
+            member = line.member_id
+            if not member or member.state == "applied":
+                raise ValidationError(
+                    self.env._(
+                        "%(entity)s is neither a member of %(cohort)s nor registered to %(topic)s.",
+                        entity=line.partner_id.name,
+                        cohort=line.session_id.cohort_id.name,
+                        topic=line.session_id.topic,
+                    )
+                )

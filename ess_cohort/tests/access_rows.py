@@ -1,0 +1,105 @@
+"""ess_cohort's rows of the access matrix (see ess_office_base/tests/access_matrix.py).
+
+A is cohort A (entity A is an active member; the mentor accompanies entity A), B is
+cohort B (entity B); the officer facilitates both. An entity's people read their cohort,
+its members and sessions, and their own attendance; they change them only through the
+portal's controllers. Mentors read the cohorts of the entities they accompany."""
+
+from datetime import timedelta
+
+from odoo.addons.ess_office_base.tests.access_matrix import AccessRow
+
+NONE = ("", "", "", "")
+READ_A, READ_B = ("A", "", "", ""), ("B", "", "", "")
+ALL_AB = ("AB", "AB", "AB", "AB")
+
+
+def _cohort_row(model, records, create, write, officer=ALL_AB):
+    return AccessRow(
+        model=model,
+        label=model,
+        records=records,
+        create=create,
+        write=write,
+        access={
+            "visitor": NONE,
+            "portal_a": READ_A,
+            "portal_b": READ_B,
+            "mentor": READ_A,
+            "officer": officer,
+            "manager": officer,
+        },
+    )
+
+
+def _cohort(case, scope):
+    return case.cohort_a if scope == "A" else case.cohort_b
+
+
+ACCESS_ROWS = [
+    _cohort_row(
+        "ess.cohort",
+        records=lambda case: {"A": case.cohort_a, "B": case.cohort_b},
+        create=lambda case, scope: {
+            "name": f"Matrix {scope}",
+            "date_start": "2026-01-01",
+            "date_end": "2026-12-31",
+        },
+        write=lambda case: {"capacity": 12},
+    ),
+    _cohort_row(
+        "ess.cohort.member",
+        records=lambda case: {"A": case.member_a, "B": case.member_b},
+        create=lambda case, scope: {"cohort_id": _cohort(case, scope).id, "partner_id": case.entity_c.id},
+        write=lambda case: {"share_contacts": True},
+    ),
+    _cohort_row(
+        "ess.cohort.session",
+        records=lambda case: {"A": case.next_a, "B": case.next_b},
+        create=lambda case, scope: {
+            "cohort_id": _cohort(case, scope).id,
+            "date": case.now + timedelta(days=40),
+            "topic": "Matrix session",
+        },
+        write=lambda case: {"topic": "Matrix topic"},
+    ),
+    _cohort_row(
+        "ess.cohort.attendance",
+        records=lambda case: {"A": case.attendance_a, "B": case.attendance_b},
+        create=lambda case, scope: {
+            "session_id": (case.past_a if scope == "A" else case.past_b).id,
+            "partner_id": (case.entity_a if scope == "A" else case.entity_b).id,
+        },
+        write=lambda case: {"attended": "absent"},
+    ),
+    AccessRow(
+        model="ess.cohort.progress.report",
+        label="ess.cohort.progress.report",
+        records=lambda case: {"A": case.progress_a, "B": case.progress_b},
+        create=lambda case, scope: {"cohort_id": _cohort(case, scope).id},
+        write=lambda case: {"baseline_score": 1.0},
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": READ_A,
+            "officer": ("AB", "", "", ""),
+            "manager": ("AB", "", "", ""),
+        },
+    ),
+    AccessRow(
+        model="ess.cohort.session.generate",
+        label="ess.cohort.session.generate",
+        records=lambda case: {"S": case.generate_wizard},
+        create=lambda case, scope: {"cohort_id": case.cohort_a.id, "count": 1},
+        write=lambda case: {"count": 2},
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": NONE,
+            "officer": ("S", "S", "S", "S"),
+            "manager": ("S", "S", "S", "S"),
+        },
+    ),
+]

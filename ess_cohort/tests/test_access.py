@@ -1,0 +1,43 @@
+from odoo.tests import tagged
+
+from odoo.addons.ess_office_base.tests.access_matrix import AccessMatrixMixin, ActionsChangeNothingMixin
+
+from .access_rows import ACCESS_ROWS
+from .common import EssCohortCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCohortAccess(EssCohortCommon, AccessMatrixMixin, ActionsChangeNothingMixin):
+    """Both entities have a done diagnosis (their progress rows) and an attendance line
+    on their cohort's coming session; the officer opened a session wizard."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for entity, contact in ((cls.entity_a, cls.contact_a), (cls.entity_b, cls.contact_b)):
+            diagnosis = cls._diagnosis(cls, entity)
+            cls._answer(cls, diagnosis, {cls.q_data_single: 2}, partner=contact)
+            diagnosis.action_done()
+        cls.attendance_a, cls.attendance_b = (
+            cls.env["ess.cohort.attendance"].create({"session_id": session.id, "partner_id": entity.id})
+            for session, entity in ((cls.next_a, cls.entity_a), (cls.next_b, cls.entity_b))
+        )
+        Report = cls.env["ess.cohort.progress.report"]
+        cls.progress_a = Report.search([("cohort_id", "=", cls.cohort_a.id)], limit=1)
+        cls.progress_b = Report.search([("cohort_id", "=", cls.cohort_b.id)], limit=1)
+        cls.generate_wizard = (
+            cls.env["ess.cohort.session.generate"]
+            .with_user(cls.user_officer)
+            .create({"cohort_id": cls.cohort_a.id, "count": 1})
+        )
+
+    def test_access_matrix(self):
+        self.assertTrue(self.progress_a and self.progress_b)
+        self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
+
+    def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
+        records = [self.cohort_a, self.cohort_b, self.member_a, self.member_b, self.next_a, self.next_b,
+                   self.attendance_a, self.generate_wizard]  # fmt: skip
+        users = [self.user_mentor, self.portal_a, self.portal_b, self.env.ref("base.public_user")]
+        calls = self.assertActionsChangeNothing(records, users)
+        self.assertGreaterEqual(calls, 4 * 5)

@@ -16,7 +16,7 @@ demo: ## Build (or update) the demo database ess_demo and serve it on http://loc
 test: ## Run the whole suite on a fresh database (ADDONS=ess_x,ess_y: only those addons' Odoo tests)
 	@$(ESS) test $(if $(ADDONS),--addons $(ADDONS))
 
-test-core: ## Odoo's own tests of the core apps we extend (survey, project, portal), every ESS module installed
+test-core: ## Odoo's own tests of the core apps we extend (survey, project, portal, calendar), every ESS module installed
 	@$(ESS) test-core
 
 lint: ## Run the linters (pre-commit: ruff, ruff-format, pylint-odoo)

@@ -14,15 +14,10 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
     """/my/tools: an entity's people keep the inventory of the tools it uses, see their
     free alternatives in the catalogue and plan the moves to them."""
 
-    def _ess_tool_entity(self):
-        """The user's ESS entity, or None: only an entity's people keep an inventory."""
-        entity = request.env.user.partner_id.commercial_partner_id
-        return entity if entity.is_ess_entity and not request.env.user._is_internal() else None
-
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "ess_tool_count" in counters:
-            entity = self._ess_tool_entity()
+            entity = self._ess_portal_entity()
             values["ess_tool_count"] = (
                 self._ess_count(
                     "ess.tool.inventory.line",
@@ -52,7 +47,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
         return self._ess_tools_page()
 
     def _ess_tools_page(self, form=None, errors=None, status=200):
-        entity = self._ess_tool_entity()
+        entity = self._ess_portal_entity()
         Line = request.env["ess.tool.inventory.line"]
         lines = Line.search([("partner_id", "=", entity.id)]) if entity else Line
         values = self._prepare_portal_layout_values()
@@ -129,7 +124,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
 
     def _ess_tool_line(self, line_id):
         """The line as the user, when it is their entity's; None otherwise (a 404)."""
-        entity = self._ess_tool_entity()
+        entity = self._ess_portal_entity()
         line = request.env["ess.tool.inventory.line"].browse(line_id).exists()
         if not entity or not line or not line.has_access("read") or line.partner_id != entity:
             return None
@@ -137,7 +132,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
 
     @http.route(["/my/tools/add"], type="http", auth="user", website=True, methods=["POST"])
     def portal_my_ess_tool_add(self, **post):
-        entity = self._ess_tool_entity()
+        entity = self._ess_portal_entity()
         if not entity:
             raise request.not_found()
         form, values, errors = self._ess_tool_form(post)

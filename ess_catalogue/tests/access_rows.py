@@ -5,7 +5,7 @@ A, waiting for moderation: nobody but officers and managers sees it, not even it
 proposer (the portal's controllers create it). Everybody reads what is published; only
 officers and managers change the catalogue."""
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessRow
+from odoo.addons.ess_office_base.tests.access_matrix import AccessRow, office_row
 
 NONE = ("", "", "", "")
 READ_S = ("S", "", "", "")
@@ -46,20 +46,11 @@ ACCESS_ROWS = [
             "manager": ("S", "S", "S", "S"),
         },
     ),
-    AccessRow(
-        model="ess.catalogue.reject",
-        label="ess.catalogue.reject",
+    office_row(
+        "ess.catalogue.reject",
         records=lambda case: {"S": case.reject_wizard},
         create=lambda case, scope: {"resource_id": case.proposal_a.id, "reason": "Matrix"},
         write=lambda case: {"reason": "Matrix again"},
-        access={
-            "visitor": NONE,
-            "portal_a": NONE,
-            "portal_b": NONE,
-            "mentor": NONE,
-            "officer": ("S", "S", "S", "S"),
-            "manager": ("S", "S", "S", "S"),
-        },
     ),
     # An entity's people keep their own inventory (they also create and remove lines);
     # the mentor reads entity A's.
@@ -82,19 +73,10 @@ ACCESS_ROWS = [
             "manager": ("AB", "AB", "AB", "AB"),
         },
     ),
-    AccessRow(
-        model="ess.tool.migration.plan",
-        label="ess.tool.migration.plan",
+    office_row(
+        "ess.tool.migration.plan",
         records=lambda case: {"S": case.migration_wizard},
         create=lambda case, scope: {"line_id": case.line_a.id, "alternative_id": case.free_cloud.id},
         write=lambda case: {"date_deadline": "2027-06-30"},
-        access={
-            "visitor": NONE,
-            "portal_a": NONE,
-            "portal_b": NONE,
-            "mentor": NONE,
-            "officer": ("S", "S", "S", "S"),
-            "manager": ("S", "S", "S", "S"),
-        },
     ),
 ]

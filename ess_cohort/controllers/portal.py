@@ -13,10 +13,6 @@ class EssCohortPortal(EssMentoringPortal):
     """/my/cohorts: the cohorts of the user's entity, those open to applications, and the
     open sessions any entity may register to."""
 
-    def _ess_cohort_entity(self):
-        entity = request.env.user.partner_id.commercial_partner_id
-        return entity if entity.is_ess_entity and not request.env.user._is_internal() else None
-
     def _ess_active_member(self, cohort_sudo, entity):
         return cohort_sudo.member_ids.filtered(
             lambda member: member.partner_id == entity and member.state == "active"
@@ -25,7 +21,7 @@ class EssCohortPortal(EssMentoringPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "ess_cohort_count" in counters:
-            entity = self._ess_cohort_entity()
+            entity = self._ess_portal_entity()
             values["ess_cohort_count"] = (
                 self._ess_count(
                     "ess.cohort",
@@ -41,7 +37,7 @@ class EssCohortPortal(EssMentoringPortal):
         return self._ess_cohorts_page()
 
     def _ess_cohorts_page(self, error=None, status=200):
-        entity = self._ess_cohort_entity()
+        entity = self._ess_portal_entity()
         values = self._prepare_portal_layout_values()
         values.update(page_name="ess_cohort", entity=entity, error=error)
         if entity:
@@ -73,7 +69,7 @@ class EssCohortPortal(EssMentoringPortal):
 
     @http.route(["/my/cohorts/<int:cohort_id>"], type="http", auth="user", website=True)
     def portal_my_ess_cohort(self, cohort_id, **kw):
-        entity = self._ess_cohort_entity()
+        entity = self._ess_portal_entity()
         cohort = request.env["ess.cohort"].sudo().browse(cohort_id).exists()
         # Only the cohort's active members: others get a 404 that says nothing of it.
         if not entity or not cohort or not self._ess_active_member(cohort, entity):
@@ -102,7 +98,7 @@ class EssCohortPortal(EssMentoringPortal):
         ["/my/cohorts/<int:cohort_id>/apply"], type="http", auth="user", website=True, methods=["POST"]
     )
     def portal_my_ess_cohort_apply(self, cohort_id, **post):
-        entity = self._ess_cohort_entity()
+        entity = self._ess_portal_entity()
         cohort = request.env["ess.cohort"].sudo().browse(cohort_id).exists()
         if not entity or not cohort or cohort.state != "open":
             raise request.not_found()
@@ -133,7 +129,7 @@ class EssCohortPortal(EssMentoringPortal):
         methods=["POST"],
     )
     def portal_my_ess_session_register(self, session_id, **post):
-        entity = self._ess_cohort_entity()
+        entity = self._ess_portal_entity()
         session = request.env["ess.cohort.session"].sudo().browse(session_id).exists()
         if not entity or not session or not session.is_open:
             raise request.not_found()
@@ -146,7 +142,7 @@ class EssCohortPortal(EssMentoringPortal):
 
     @http.route(["/my/cohorts/session/<int:session_id>/ics"], type="http", auth="user", website=True)
     def portal_my_ess_session_ics(self, session_id, **kw):
-        session = self._ess_session_for(session_id, self._ess_cohort_entity())
+        session = self._ess_session_for(session_id, self._ess_portal_entity())
         if session is None or not session.calendar_event_id:
             raise request.not_found()
         content = session.calendar_event_id._get_ics_file()[session.calendar_event_id.id]
@@ -166,7 +162,7 @@ class EssCohortPortal(EssMentoringPortal):
         methods=["POST"],
     )
     def portal_my_ess_session_learning(self, session_id, learning="", **post):
-        entity = self._ess_cohort_entity()
+        entity = self._ess_portal_entity()
         session = self._ess_session_for(session_id, entity)
         if session is None or not self._ess_active_member(session.cohort_id, entity):
             raise request.not_found()

@@ -59,34 +59,10 @@ class EssCohort(models.Model):
 
     @api.depends("member_ids.attendance_rate")
     def _compute_attendance_rate(self):
-        stats = self._ess_attendance_stats()
+        stats = self.env["ess.cohort.attendance"]._ess_attendance_stats("cohort_id", self.ids)
         for cohort in self:
             present, recorded = stats.get(cohort.id, (0, 0))
             cohort.attendance_rate = 100.0 * present / recorded if recorded else 0.0
-
-    def _ess_attendance_stats(self):
-        """{cohort id: (present, recorded)} over the members' attendances (guests aside)."""
-        groups = (
-            self.env["ess.cohort.attendance"]
-            .sudo()
-            ._read_group(
-                [
-                    ("session_id.cohort_id", "in", self.ids),
-                    ("is_guest", "=", False),
-                    ("attended", "!=", False),
-                ],
-                ["session_id", "attended"],
-                ["__count"],
-            )
-        )
-        stats = {}
-        for session, attended, count in groups:
-            present, recorded = stats.get(session.cohort_id.id, (0, 0))
-            stats[session.cohort_id.id] = (
-                present + (count if attended == "present" else 0),
-                recorded + count,
-            )
-        return stats
 
     def _compute_progress_html(self):
         for cohort in self:

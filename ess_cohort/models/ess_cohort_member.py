@@ -42,19 +42,7 @@ class EssCohortMember(models.Model):
 
     @api.depends("attendance_ids.attended")
     def _compute_attendance_rate(self):
-        groups = (
-            self.env["ess.cohort.attendance"]
-            .sudo()
-            ._read_group(
-                [("member_id", "in", self.ids), ("attended", "!=", False)],
-                ["member_id", "attended"],
-                ["__count"],
-            )
-        )
-        stats = {}
-        for member, attended, count in groups:
-            present, recorded = stats.get(member.id, (0, 0))
-            stats[member.id] = (present + (count if attended == "present" else 0), recorded + count)
+        stats = self.env["ess.cohort.attendance"]._ess_attendance_stats("member_id", self.ids)
         for member in self:
             present, recorded = stats.get(member.id, (0, 0))
             member.attendance_rate = 100.0 * present / recorded if recorded else 0.0

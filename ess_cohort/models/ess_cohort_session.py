@@ -198,6 +198,21 @@ class EssCohortAttendance(models.Model):
                 )[:1]
             )
 
+    @api.model
+    def _ess_attendance_stats(self, field_name, ids):
+        """{id: (present, recorded)} of the members' recorded attendance, by ``field_name``
+        (cohort_id or member_id); registered guests are not the members' attendance."""
+        groups = self.sudo()._read_group(
+            [(field_name, "in", ids), ("is_guest", "=", False), ("attended", "!=", False)],
+            [field_name, "attended"],
+            ["__count"],
+        )
+        stats = {}
+        for record, attended, count in groups:
+            present, recorded = stats.get(record.id, (0, 0))
+            stats[record.id] = (present + (count if attended == "present" else 0), recorded + count)
+        return stats
+
     @api.constrains("partner_id", "is_guest", "session_id")
     def _check_member_or_registered(self):
         for line in self:

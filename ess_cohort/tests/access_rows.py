@@ -7,29 +7,10 @@ portal's controllers. Mentors read the cohorts of the entities they accompany.""
 
 from datetime import timedelta
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessRow
+from odoo.addons.ess_diagnosis.tests.access_rows import entity_row
+from odoo.addons.ess_office_base.tests.access_matrix import AccessRow, office_row
 
 NONE = ("", "", "", "")
-READ_A, READ_B = ("A", "", "", ""), ("B", "", "", "")
-ALL_AB = ("AB", "AB", "AB", "AB")
-
-
-def _cohort_row(model, records, create, write, officer=ALL_AB):
-    return AccessRow(
-        model=model,
-        label=model,
-        records=records,
-        create=create,
-        write=write,
-        access={
-            "visitor": NONE,
-            "portal_a": READ_A,
-            "portal_b": READ_B,
-            "mentor": READ_A,
-            "officer": officer,
-            "manager": officer,
-        },
-    )
 
 
 def _cohort(case, scope):
@@ -37,7 +18,7 @@ def _cohort(case, scope):
 
 
 ACCESS_ROWS = [
-    _cohort_row(
+    entity_row(
         "ess.cohort",
         records=lambda case: {"A": case.cohort_a, "B": case.cohort_b},
         create=lambda case, scope: {
@@ -47,13 +28,13 @@ ACCESS_ROWS = [
         },
         write=lambda case: {"capacity": 12},
     ),
-    _cohort_row(
+    entity_row(
         "ess.cohort.member",
         records=lambda case: {"A": case.member_a, "B": case.member_b},
         create=lambda case, scope: {"cohort_id": _cohort(case, scope).id, "partner_id": case.entity_c.id},
         write=lambda case: {"share_contacts": True},
     ),
-    _cohort_row(
+    entity_row(
         "ess.cohort.session",
         records=lambda case: {"A": case.next_a, "B": case.next_b},
         create=lambda case, scope: {
@@ -63,7 +44,7 @@ ACCESS_ROWS = [
         },
         write=lambda case: {"topic": "Matrix topic"},
     ),
-    _cohort_row(
+    entity_row(
         "ess.cohort.attendance",
         records=lambda case: {"A": case.attendance_a, "B": case.attendance_b},
         create=lambda case, scope: {
@@ -82,24 +63,15 @@ ACCESS_ROWS = [
             "visitor": NONE,
             "portal_a": NONE,
             "portal_b": NONE,
-            "mentor": READ_A,
+            "mentor": ("A", "", "", ""),
             "officer": ("AB", "", "", ""),
             "manager": ("AB", "", "", ""),
         },
     ),
-    AccessRow(
-        model="ess.cohort.session.generate",
-        label="ess.cohort.session.generate",
+    office_row(
+        "ess.cohort.session.generate",
         records=lambda case: {"S": case.generate_wizard},
         create=lambda case, scope: {"cohort_id": case.cohort_a.id, "count": 1},
         write=lambda case: {"count": 2},
-        access={
-            "visitor": NONE,
-            "portal_a": NONE,
-            "portal_b": NONE,
-            "mentor": NONE,
-            "officer": ("S", "S", "S", "S"),
-            "manager": ("S", "S", "S", "S"),
-        },
     ),
 ]

@@ -9,6 +9,12 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 class EssDiagnosisPortal(CustomerPortal):
     # --- shared by the ESS modules' portal pages (ess_mentoring extends this class) ---
 
+    def _ess_portal_entity(self):
+        """The ESS entity the portal user belongs to (their commercial partner), or None:
+        for internal users and for people of organisations that are not ESS entities."""
+        entity = request.env.user.partner_id.commercial_partner_id
+        return entity if entity.is_ess_entity and not request.env.user._is_internal() else None
+
     def _ess_count(self, model, domain):
         """The home tile's counter: 0 for a user without the right to read ``model``."""
         Model = request.env[model]

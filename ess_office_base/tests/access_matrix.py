@@ -49,6 +49,27 @@ class AccessRow:
         return {scope for row in self.access.values() for cell in row for scope in cell}
 
 
+def office_row(model, records, create, write):
+    """A shared record (S) that only officers and managers reach: a wizard of theirs, say."""
+    office = ("S", "S", "S", "S")
+    nothing = ("", "", "", "")
+    return AccessRow(
+        model=model,
+        label=model,
+        records=records,
+        create=create,
+        write=write,
+        access={
+            "visitor": nothing,
+            "portal_a": nothing,
+            "portal_b": nothing,
+            "mentor": nothing,
+            "officer": office,
+            "manager": office,
+        },
+    )
+
+
 def rows_of(access_rows):
     """Check the shape of an addon's rows: every role, four operations, known scopes."""
     for row in access_rows:

@@ -344,18 +344,37 @@ def pytest_counts(junit_path):
 # --- commands --------------------------------------------------------------------------
 
 
+def demo_data_key(addons):
+    """What the demo database was built from: the addons and their demo files. Odoo loads
+    demo files as 'noupdate' and skips their <function> tags on an update, so a change to
+    them needs a new demo database, not an update."""
+    key = hashlib.sha256(",".join(addons).encode())
+    for addon in addons:
+        key.update(repr(manifest(addon).get("demo", [])).encode())
+        for name in manifest(addon).get("demo", []):
+            key.update((REPO / addon / name).read_bytes())
+    return key.hexdigest()
+
+
 def cmd_demo(args):
     addons = ess_addons()
-    if db_exists(DEMO_DB):
+    key_file, key = CACHE / f"{DEMO_DB}.demo-key", demo_data_key(addons)
+    built_from = key_file.read_text().strip() if key_file.exists() else None
+    if db_exists(DEMO_DB) and built_from == key:
         print(f"[ess] updating the demo database {DEMO_DB}", flush=True)
         step = f"--update={','.join(addons)}"
     else:
-        print(f"[ess] creating the demo database {DEMO_DB}", flush=True)
+        if db_exists(DEMO_DB):
+            print(f"[ess] the demo data changed: rebuilding the demo database {DEMO_DB}", flush=True)
+        else:
+            print(f"[ess] creating the demo database {DEMO_DB}", flush=True)
+        key_file.unlink(missing_ok=True)
         new_database(DEMO_DB, addons)
         step = f"--init={','.join(addons)}"
     returncode, lines = run_odoo(DEMO_DB, step, "--stop-after-init", log_path=CACHE / f"{DEMO_DB}.log")
     if returncode or any_errors(lines):
         sys.exit(f"[ess] the demo database could not be built: see {CACHE / (DEMO_DB + '.log')}")
+    key_file.write_text(key + "\n")
     print(f"\nESS Office demo: http://localhost:{DEMO_PORT}  (database {DEMO_DB})", flush=True)
     for login, password, who in DEMO_LOGINS:
         print(f"  {login:<28} password {password:<10} {who}")

@@ -232,18 +232,6 @@ class EssToolInventoryLine(models.Model):
             "context": {"default_line_id": self.id},
         }
 
-    def _ess_itinerary(self):
-        self.ensure_one()
-        return (
-            self.env["project.project"]
-            .sudo()
-            .search(
-                [("is_ess_itinerary", "=", True), ("ess_entity_id", "=", self.partner_id.id)],
-                order="date_start desc, id desc",
-                limit=1,
-            )
-        )
-
     def _ess_plan_migration(self, alternative, deadline=None, user=None):
         """Make the move to ``alternative`` a task of the entity's itinerary, tagged as a
         migration, linked to the line; the line is then migrating. Callers check rights."""
@@ -255,7 +243,8 @@ class EssToolInventoryLine(models.Model):
                 self.env._("%(alternative)s is not a free alternative to %(tool)s in the catalogue.",
                            alternative=alternative.name, tool=self.name)
             )  # fmt: skip
-        itinerary = self._ess_itinerary()
+        # sudo: the entity's people plan from the portal; they may not read projects.
+        itinerary = self.partner_id.sudo()._ess_latest_itinerary()
         if not itinerary:
             raise UserError(
                 self.env._("%s has no itinerary yet: the office starts one before planning migrations.",

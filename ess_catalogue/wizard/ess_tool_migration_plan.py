@@ -39,7 +39,8 @@ class EssToolMigrationPlan(models.TransientModel):
     def _onchange_line_id(self):
         self.alternative_id = self.line_id._ess_alternatives()[:1] if self.line_id else False
         if self.line_id and not self.user_id:
-            self.user_id = self.line_id._ess_itinerary().user_id or self.line_id.partner_id.ess_referent_id
+            entity = self.line_id.partner_id
+            self.user_id = entity._ess_latest_itinerary().user_id or entity.ess_referent_id
 
     def action_plan(self):
         self.ensure_one()

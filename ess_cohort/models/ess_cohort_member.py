@@ -64,14 +64,8 @@ class EssCohortMember(models.Model):
         for member in self:
             if member.state == "active":
                 continue
-            itinerary = member.project_id or self.env["project.project"].search(
-                [("is_ess_itinerary", "=", True), ("ess_entity_id", "=", member.partner_id.id)],
-                order="date_start desc, id desc",
-                limit=1,
-            )
-            if not itinerary:
-                action = member.partner_id.action_ess_start_itinerary()
-                itinerary = self.env["project.project"].browse(action["res_id"])
+            entity = member.partner_id
+            itinerary = member.project_id or entity._ess_latest_itinerary() or entity._ess_start_itinerary()
             member.write({"state": "active", "project_id": itinerary.id})
         self.cohort_id.session_ids._ess_sync_calendar()
 

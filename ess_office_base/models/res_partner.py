@@ -226,17 +226,7 @@ class ResPartner(models.Model):
 
     def action_ess_start_itinerary(self):
         """Open a year-long itinerary for the entity, shared with its people on the portal."""
-        self.ensure_one()
-        if not self.is_ess_entity:
-            raise UserError(self.env._("Only an ESS entity can start an itinerary."))
-        itinerary = self.env["project.project"].create(
-            {
-                "name": self.env._("Itinerary: %s", self.name),
-                "is_ess_itinerary": True,
-                "ess_entity_id": self.id,
-                "user_id": (self.ess_referent_id or self.env.user).id,
-            }
-        )
+        itinerary = self._ess_start_itinerary()
         return {
             "type": "ir.actions.act_window",
             "res_model": "project.project",
@@ -244,6 +234,30 @@ class ResPartner(models.Model):
             "view_mode": "form",
             "views": [(False, "form")],
         }
+
+    def _ess_start_itinerary(self):
+        """A new year-long itinerary of the entity (the project), created with the
+        caller's rights."""
+        self.ensure_one()
+        if not self.is_ess_entity:
+            raise UserError(self.env._("Only an ESS entity can start an itinerary."))
+        return self.env["project.project"].create(
+            {
+                "name": self.env._("Itinerary: %s", self.name),
+                "is_ess_itinerary": True,
+                "ess_entity_id": self.id,
+                "user_id": (self.ess_referent_id or self.env.user).id,
+            }
+        )
+
+    def _ess_latest_itinerary(self):
+        """The entity's most recent itinerary, read with the caller's rights (empty: none)."""
+        self.ensure_one()
+        return self.env["project.project"].search(
+            [("is_ess_itinerary", "=", True), ("ess_entity_id", "=", self.id)],
+            order="date_start desc, id desc",
+            limit=1,
+        )
 
     def action_ess_view_itineraries(self):
         self.ensure_one()

@@ -14,9 +14,7 @@ class EssCohortPortal(EssMentoringPortal):
     open sessions any entity may register to."""
 
     def _ess_active_member(self, cohort_sudo, entity):
-        return cohort_sudo.member_ids.filtered(
-            lambda member: member.partner_id == entity and member.state == "active"
-        )
+        return cohort_sudo._ess_active_members().filtered(lambda member: member.partner_id == entity)
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -77,16 +75,15 @@ class EssCohortPortal(EssMentoringPortal):
         return self._ess_cohort_page(cohort, entity)
 
     def _ess_cohort_page(self, cohort, entity, error=None, status=200):
-        now = fields.Datetime.now()
-        members = cohort.member_ids.filtered(lambda member: member.state == "active")
+        upcoming = cohort._ess_coming_sessions()
         values = self._prepare_portal_layout_values()
         values.update(
             page_name="ess_cohort",
             cohort=cohort,
             entity=entity,
-            upcoming=cohort.session_ids.filtered(lambda session: session.date >= now),
-            past=cohort.session_ids.filtered(lambda session: session.date < now).sorted("date", reverse=True),
-            members=members,
+            upcoming=upcoming,
+            past=(cohort.session_ids - upcoming).sorted("date", reverse=True),
+            members=cohort._ess_active_members(),
             progress=cohort._ess_progress(),
             error=error,
         )

@@ -36,8 +36,7 @@ class EssCohort(models.Model):
     )
     member_ids = fields.One2many("ess.cohort.member", "cohort_id", string="Members")
     session_ids = fields.One2many("ess.cohort.session", "cohort_id", string="Sessions")
-    active_member_count = fields.Integer(string="Active members", compute="_compute_counts")
-    session_count = fields.Integer(string="Number of sessions", compute="_compute_counts")
+    active_member_count = fields.Integer(string="Active members", compute="_compute_active_member_count")
     attendance_rate = fields.Float(
         string="Attendance", compute="_compute_attendance_rate", digits=(5, 1),
         help="Of the members' recorded attendances, the share present (%).",
@@ -49,20 +48,24 @@ class EssCohort(models.Model):
         ("dates_in_order", "CHECK(date_end >= date_start)", "A cohort ends after it starts."),
     ]
 
-    @api.depends("member_ids.state", "session_ids")
-    def _compute_counts(self):
+    @api.depends("member_ids.state")
+    def _compute_active_member_count(self):
         for cohort in self:
-            cohort.active_member_count = len(
-                cohort.member_ids.filtered(lambda member: member.state == "active")
-            )
-            cohort.session_count = len(cohort.session_ids)
+            cohort.active_member_count = len(cohort._ess_active_members())
+
+    def _ess_active_members(self):
+        return self.member_ids.filtered(lambda member: member.state == "active")
+
+    def _ess_coming_sessions(self):
+        """The sessions still to come: the ones whose invitations follow the members."""
+        now = fields.Datetime.now()
+        return self.session_ids.filtered(lambda session: session.date >= now)
 
     @api.depends("member_ids.attendance_rate")
     def _compute_attendance_rate(self):
-        stats = self.env["ess.cohort.attendance"]._ess_attendance_stats("cohort_id", self.ids)
+        rates = self.env["ess.cohort.attendance"]._ess_attendance_rates("cohort_id", self.ids)
         for cohort in self:
-            present, recorded = stats.get(cohort.id, (0, 0))
-            cohort.attendance_rate = 100.0 * present / recorded if recorded else 0.0
+            cohort.attendance_rate = rates.get(cohort.id, 0.0)
 
     def _compute_progress_html(self):
         for cohort in self:
@@ -95,7 +98,7 @@ class EssCohort(models.Model):
             {"dimension": dimension, "baseline": baseline or 0.0, "latest": latest or 0.0, "entities": count}
             for dimension, baseline, latest, count in rows
         ]
-        entities = self.sudo().member_ids.filtered(lambda member: member.state == "active").partner_id
+        entities = self.sudo()._ess_active_members().partner_id
         contracts = (
             self.env["ess.mentoring.contract"]
             .sudo()
@@ -153,7 +156,7 @@ class EssCohort(models.Model):
 
     def _ess_check_room(self, extra=0):
         for cohort in self:
-            active = len(cohort.sudo().member_ids.filtered(lambda member: member.state == "active"))
+            active = len(cohort.sudo()._ess_active_members())
             if active + extra > cohort.capacity:
                 raise ValidationError(
                     self.env._(

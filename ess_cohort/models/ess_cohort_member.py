@@ -42,10 +42,9 @@ class EssCohortMember(models.Model):
 
     @api.depends("attendance_ids.attended")
     def _compute_attendance_rate(self):
-        stats = self.env["ess.cohort.attendance"]._ess_attendance_stats("member_id", self.ids)
+        rates = self.env["ess.cohort.attendance"]._ess_attendance_rates("member_id", self.ids)
         for member in self:
-            present, recorded = stats.get(member.id, (0, 0))
-            member.attendance_rate = 100.0 * present / recorded if recorded else 0.0
+            member.attendance_rate = rates.get(member.id, 0.0)
 
     @api.constrains("state", "cohort_id")
     def _check_capacity(self):
@@ -67,14 +66,9 @@ class EssCohortMember(models.Model):
             entity = member.partner_id
             itinerary = member.project_id or entity._ess_latest_itinerary() or entity._ess_start_itinerary()
             member.write({"state": "active", "project_id": itinerary.id})
-        self.cohort_id.session_ids._ess_sync_calendar()
+        self.cohort_id._ess_coming_sessions()._ess_sync_calendar()
 
     def action_withdraw(self):
         self.check_access("write")
         self.write({"state": "withdrawn"})
-        self.cohort_id.session_ids._ess_sync_calendar()
-
-    def _ess_contacts(self):
-        """The entity's contact people, who get the sessions' invitations."""
-        self.ensure_one()
-        return self.partner_id._ess_cohort_contacts()
+        self.cohort_id._ess_coming_sessions()._ess_sync_calendar()

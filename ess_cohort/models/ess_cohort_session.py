@@ -85,7 +85,7 @@ class EssCohortSession(models.Model):
 
     def _ess_attendee_entities(self):
         self.ensure_one()
-        members = self.cohort_id.sudo().member_ids.filtered(lambda member: member.state == "active")
+        members = self.cohort_id.sudo()._ess_active_members()
         return members.partner_id | self.sudo().attendance_ids.filtered("is_guest").partner_id
 
     def _ess_sync_calendar(self):
@@ -124,8 +124,8 @@ class EssCohortSession(models.Model):
         self.check_access("write")
         for session in self:
             listed = session.attendance_ids.partner_id
-            members = session.cohort_id.member_ids.filtered(
-                lambda member, listed=listed: member.state == "active" and member.partner_id not in listed
+            members = session.cohort_id._ess_active_members().filtered(
+                lambda member, listed=listed: member.partner_id not in listed
             )
             self.env["ess.cohort.attendance"].create(
                 [{"session_id": session.id, "partner_id": member.partner_id.id} for member in members]
@@ -199,19 +199,20 @@ class EssCohortAttendance(models.Model):
             )
 
     @api.model
-    def _ess_attendance_stats(self, field_name, ids):
-        """{id: (present, recorded)} of the members' recorded attendance, by ``field_name``
+    def _ess_attendance_rates(self, field_name, ids):
+        """{id: attendance in %} of the members' recorded attendance, by ``field_name``
         (cohort_id or member_id); registered guests are not the members' attendance."""
         groups = self.sudo()._read_group(
             [(field_name, "in", ids), ("is_guest", "=", False), ("attended", "!=", False)],
             [field_name, "attended"],
             ["__count"],
         )
-        stats = {}
+        recorded, present = {}, {}
         for record, attended, count in groups:
-            present, recorded = stats.get(record.id, (0, 0))
-            stats[record.id] = (present + (count if attended == "present" else 0), recorded + count)
-        return stats
+            recorded[record.id] = recorded.get(record.id, 0) + count
+            if attended == "present":
+                present[record.id] = count
+        return {record_id: 100.0 * present.get(record_id, 0) / total for record_id, total in recorded.items()}
 
     @api.constrains("partner_id", "is_guest", "session_id")
     def _check_member_or_registered(self):

@@ -22,15 +22,15 @@ class EssCatalogue(http.Controller):
     # FACETS
     # ------------------------------------------------------------
 
-    # facet: (URL parameter, field, kind) — 'selection' values are codes, 'many2many' ids
-    # (languages by code).
+    # URL parameter: the field it filters. Values are codes for selections and languages,
+    # ids for the other relations.
     FACETS = {
-        "type": ("resource_type", "selection"),
-        "dimension": ("dimension_ids", "many2many"),
-        "license": ("license_type", "selection"),
-        "tag": ("tag_ids", "many2many"),
-        "lang": ("language_ids", "many2many"),
-        "cost": ("cost", "selection"),
+        "type": "resource_type",
+        "dimension": "dimension_ids",
+        "license": "license_type",
+        "tag": "tag_ids",
+        "lang": "language_ids",
+        "cost": "cost",
     }
     SORTINGS = {
         "newest": "create_date desc, id desc",
@@ -70,7 +70,7 @@ class EssCatalogue(http.Controller):
         return [("search_document", "ilike", search)]
 
     def _catalogue_facet_domain(self, facet, values):
-        field, _kind = self.FACETS[facet]
+        field = self.FACETS[facet]
         if facet == "lang":
             return [(f"{field}.code", "in", values)]
         return [(field, "in", values)]
@@ -97,10 +97,10 @@ class EssCatalogue(http.Controller):
         for filters, facets in by_filters.items():
             domain = self._catalogue_domain(search_domain, {facet: selected[facet] for facet in filters})
             result = Resource._ess_facet_counts(
-                request.website, domain, [self.FACETS[facet][0] for facet in facets]
+                request.website, domain, [self.FACETS[facet] for facet in facets]
             )
             for facet in facets:
-                counts[facet] = result[self.FACETS[facet][0]]
+                counts[facet] = result[self.FACETS[facet]]
             if filters == everything:
                 total = result["__total__"]
         return total, counts
@@ -166,18 +166,14 @@ class EssCatalogue(http.Controller):
             .with_context(active_test=False)
             .search([("code", "in", list(counts["lang"]))])
         )
-        resource_fields = env["ess.catalogue.resource"]._fields
+        labels = env["ess.catalogue.resource"]._ess_selection_labels()
         return {
-            "type": [
-                (code, label) for code, label in resource_fields["resource_type"]._description_selection(env)
-            ],
+            "type": list(labels["resource_type"].items()),
             "dimension": [(dimension.id, dimension.name) for dimension in dimensions],
-            "license": [
-                (code, label) for code, label in resource_fields["license_type"]._description_selection(env)
-            ],
+            "license": list(labels["license_type"].items()),
             "tag": [(tag.id, tag.name) for tag in tags],
             "lang": [(lang.code, lang.name) for lang in langs],
-            "cost": [(code, label) for code, label in resource_fields["cost"]._description_selection(env)],
+            "cost": list(labels["cost"].items()),
         }
 
     def sitemap_catalogue(env, rule, qs):
@@ -276,13 +272,13 @@ class EssCatalogue(http.Controller):
 
     def _submit_values(self, form, errors):
         env = request.env
-        resource_fields = env["ess.catalogue.resource"]._fields
+        labels = env["ess.catalogue.resource"]._ess_selection_labels()
         return {
             "form": form,
             "errors": errors,
-            "types": resource_fields["resource_type"]._description_selection(env),
-            "licenses": resource_fields["license_type"]._description_selection(env),
-            "costs": resource_fields["cost"]._description_selection(env),
+            "types": list(labels["resource_type"].items()),
+            "licenses": list(labels["license_type"].items()),
+            "costs": list(labels["cost"].items()),
             "dimensions": env["ess.dimension"].sudo().search([]),
             "is_visitor": env.user._is_public(),
             "limits": {

@@ -72,10 +72,3 @@ class ResPartner(models.Model):
         people = sum(used.mapped("user_count"))
         free = sum(used.filtered("is_free_software").mapped("user_count"))
         return (100.0 * free / people if people else 0.0), len(used.filtered("is_sovereignty_risk"))
-
-    def action_ess_view_tools(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ess_catalogue.ess_tool_inventory_line_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id, "search_default_still_used": 1}
-        return action

@@ -1,5 +1,4 @@
 from odoo import fields, http
-from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.ess_diagnosis.controllers.portal import EssDiagnosisPortal
@@ -59,9 +58,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
                 share=entity.sudo().ess_free_software_share,
                 risk_count=entity.sudo().ess_sovereignty_risk_count,
             )
-        response = request.render("ess_catalogue.portal_my_ess_tools", values)
-        response.status_code = status
-        return response
+        return self._ess_render("ess_catalogue.portal_my_ess_tools", values, status)
 
     def _ess_tool_form(self, post):
         """The line's values from the form (only these fields), and what is wrong with them."""
@@ -137,12 +134,10 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
             raise request.not_found()
         form, values, errors = self._ess_tool_form(post)
         if not errors:
-            try:
-                with request.env.cr.savepoint():
-                    line = request.env["ess.tool.inventory.line"].create(dict(values, partner_id=entity.id))
-            except (ValidationError, UserError, AccessError) as error:
-                errors["form"] = error.args[0]
-            else:
+            line, errors["form"] = self._ess_attempt(
+                lambda: request.env["ess.tool.inventory.line"].create(dict(values, partner_id=entity.id))
+            )
+            if line:
                 return request.redirect(f"/my/tools/{line.id}")
         return self._ess_tools_page(form, errors, status=400)
 
@@ -162,9 +157,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
             # sudo: the task's name and state, shown to the entity it belongs to.
             task=line.sudo().task_id,
         )
-        response = request.render("ess_catalogue.portal_my_ess_tool", values)
-        response.status_code = status
-        return response
+        return self._ess_render("ess_catalogue.portal_my_ess_tool", values, status)
 
     @http.route(["/my/tools/<int:line_id>"], type="http", auth="user", website=True, methods=["POST"])
     def portal_my_ess_tool_save(self, line_id, **post):
@@ -175,12 +168,8 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
         if line.status == "replaced":
             errors["form"] = request.env._("This tool is replaced: it is kept as history.")
         if not errors:
-            try:
-                with request.env.cr.savepoint():
-                    line.write(values)
-            except (ValidationError, UserError, AccessError) as error:
-                errors["form"] = error.args[0]
-            else:
+            _done, errors["form"] = self._ess_attempt(lambda: line.write(values))
+            if not errors["form"]:
                 return request.redirect("/my/tools")
         return self._ess_tool_page(line, form, errors, status=400)
 
@@ -209,12 +198,8 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
         elif deadline and deadline < fields.Date.context_today(line):
             errors["form"] = request.env._("The deadline cannot be in the past.")
         else:
-            try:
-                with request.env.cr.savepoint():
-                    line._ess_plan_migration(alternative, deadline)
-            except UserError as error:
-                errors["form"] = error.args[0]
-            else:
+            task, errors["form"] = self._ess_attempt(lambda: line._ess_plan_migration(alternative, deadline))
+            if task:
                 return request.redirect(f"/my/tools/{line.id}")
         return self._ess_tool_page(line, errors=errors, status=400)
 

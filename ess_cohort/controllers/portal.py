@@ -1,7 +1,6 @@
 from markupsafe import Markup, escape
 
 from odoo import fields, http
-from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.ess_mentoring.controllers.portal import EssMentoringPortal
@@ -61,9 +60,7 @@ class EssCohortPortal(EssMentoringPortal):
                     lambda line: line.partner_id == entity
                 ).session_id,
             )
-        response = request.render("ess_cohort.portal_my_ess_cohorts", values)
-        response.status_code = status
-        return response
+        return self._ess_render("ess_cohort.portal_my_ess_cohorts", values, status)
 
     @http.route(["/my/cohorts/<int:cohort_id>"], type="http", auth="user", website=True)
     def portal_my_ess_cohort(self, cohort_id, **kw):
@@ -87,9 +84,7 @@ class EssCohortPortal(EssMentoringPortal):
             progress=cohort._ess_progress(),
             error=error,
         )
-        response = request.render("ess_cohort.portal_my_ess_cohort", values)
-        response.status_code = status
-        return response
+        return self._ess_render("ess_cohort.portal_my_ess_cohort", values, status)
 
     @http.route(
         ["/my/cohorts/<int:cohort_id>/apply"], type="http", auth="user", website=True, methods=["POST"]
@@ -99,11 +94,9 @@ class EssCohortPortal(EssMentoringPortal):
         cohort = request.env["ess.cohort"].sudo().browse(cohort_id).exists()
         if not entity or not cohort or cohort.state != "open":
             raise request.not_found()
-        try:
-            with request.env.cr.savepoint():
-                cohort._ess_apply(entity)
-        except (UserError, ValidationError) as error:
-            return self._ess_cohorts_page(error=error.args[0], status=400)
+        _member, error = self._ess_attempt(lambda: cohort._ess_apply(entity))
+        if error:
+            return self._ess_cohorts_page(error=error, status=400)
         return request.redirect("/my/cohorts")
 
     def _ess_session_for(self, session_id, entity):
@@ -130,11 +123,9 @@ class EssCohortPortal(EssMentoringPortal):
         session = request.env["ess.cohort.session"].sudo().browse(session_id).exists()
         if not entity or not session or not session.is_open:
             raise request.not_found()
-        try:
-            with request.env.cr.savepoint():
-                session._ess_register(entity)
-        except (UserError, ValidationError) as error:
-            return self._ess_cohorts_page(error=error.args[0], status=400)
+        _attendance, error = self._ess_attempt(lambda: session._ess_register(entity))
+        if error:
+            return self._ess_cohorts_page(error=error, status=400)
         return request.redirect("/my/cohorts")
 
     @http.route(["/my/cohorts/session/<int:session_id>/ics"], type="http", auth="user", website=True)

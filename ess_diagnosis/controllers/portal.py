@@ -1,5 +1,5 @@
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -14,6 +14,21 @@ class EssDiagnosisPortal(CustomerPortal):
         for internal users and for people of organisations that are not ESS entities."""
         entity = request.env.user.partner_id.commercial_partner_id
         return entity if entity.is_ess_entity and not request.env.user._is_internal() else None
+
+    def _ess_attempt(self, action):
+        """(what ``action()`` returns, None), or (None, the message) when it refuses with a
+        UserError (access and validation errors included): nothing it began is kept."""
+        try:
+            with request.env.cr.savepoint():
+                return action(), None
+        except UserError as error:
+            return None, error.args[0]
+
+    def _ess_render(self, template, values, status=200):
+        """The page, with ``status`` (400 when it shows what was wrong with a form)."""
+        response = request.render(template, values)
+        response.status_code = status
+        return response
 
     def _ess_count(self, model, domain):
         """The home tile's counter: 0 for a user without the right to read ``model``."""

@@ -77,17 +77,19 @@ class TestInventory(EssInventoryCommon):
         self._line(self.free_office, "other", 3)
 
     def test_the_diagnosis_keeps_the_inventory_when_done(self):
-        baseline = self._diagnosis(phase="baseline", date="2026-01-12")
-        self._answer(baseline, {self.q_data_single: 1, self.q_free: 1})
-        baseline.with_user(self.user_officer).action_done()
+        baseline = self._done_diagnosis(
+            self.entity_a, {self.q_data_single: 1, self.q_free: 1}, user=self.user_officer, phase="baseline",
+            date="2026-01-12",
+        )  # fmt: skip
         self.assertTrue(baseline.ess_inventory_snapshot_date)
         self.assertAlmostEqual(baseline.ess_free_software_share, 50.0)
         self.assertEqual(baseline.ess_sovereignty_risk_count, 1)
         # A year later, Big Cloud is gone.
         self.line_big.status = "replaced"
-        final = self._diagnosis(phase="final", date="2026-11-16")
-        self._answer(final, {self.q_data_single: 3, self.q_free: 3})
-        final.with_user(self.user_officer).action_done()
+        final = self._done_diagnosis(
+            self.entity_a, {self.q_data_single: 3, self.q_free: 3}, user=self.user_officer, phase="final",
+            date="2026-11-16",
+        )  # fmt: skip
         self.assertEqual(final.previous_id, baseline)
         self.assertAlmostEqual(final.ess_free_software_share, 62.5)  # 10 of 16
         self.assertAlmostEqual(final.ess_free_software_share_delta, 12.5)

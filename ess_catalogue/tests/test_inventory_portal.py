@@ -1,7 +1,8 @@
 import re
 
-from odoo import sql_db
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.ess_office_base.tests.common import page_queries
 
 from .test_inventory import EssInventoryCommon
 
@@ -128,10 +129,7 @@ class TestInventoryPortal(EssInventoryCommon, HttpCase):
             existing = self.Line.search_count([("partner_id", "=", self.entity_a.id)])
             for index in range(existing, size):
                 self._line(False, "other", index, name=f"Eina {index}")
-            self.url_open("/my/tools")
-            before = sql_db.sql_counter
-            self.url_open("/my/tools")
-            counts.append(sql_db.sql_counter - before)
+            counts.append(page_queries(self, "/my/tools")[0])
         self.assertEqual(counts[0], counts[1], counts)
 
 

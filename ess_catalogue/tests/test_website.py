@@ -1,7 +1,8 @@
 import re
 
-from odoo import sql_db
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.ess_office_base.tests.common import page_queries
 
 from .common import EssCatalogueCommon
 
@@ -144,9 +145,9 @@ class TestCatalogueWebsite(CatalogueHttpCase):
 @tagged("post_install", "-at_install")
 class TestRecommendedResources(CatalogueHttpCase):
     def test_the_diagnosis_page_and_report_recommend_published_resources(self):
-        diagnosis = self._diagnosis()
-        self._answer(diagnosis, {self.q_data_single: 0, self.q_data_multi: [3], self.q_free: 0})
-        diagnosis.action_done()
+        diagnosis = self._done_diagnosis(
+            self.entity_a, {self.q_data_single: 0, self.q_data_multi: [3], self.q_free: 0}
+        )
         self.authenticate(self.portal_a.login, self.portal_a.login)
         for url in (f"/my/diagnoses/{diagnosis.id}", f"/my/diagnoses/{diagnosis.id}?report_type=html"):
             with self.subTest(url=url):
@@ -265,31 +266,18 @@ class TestCataloguePerformance(CatalogueHttpCase):
         )
         self.env.flush_all()
 
-    def _page_queries(self, url):
-        self.url_open(url)  # warm-up: templates, assets, caches
-        before = sql_db.sql_counter
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        return sql_db.sql_counter - before
-
     def test_catalogue_queries_do_not_grow_with_ten_thousand_resources(self):
         urls = ["/catalogue", f"/catalogue?dimension={self.dim_data.id}", "/catalogue?search=Recurs%201"]
         counts = {}
         for size in (100, 10_000):
             self._fill(size)
-            counts[size] = [self._page_queries(url) for url in urls]
+            counts[size] = [page_queries(self, url)[0] for url in urls]
         self.assertEqual(counts[100], counts[10_000], f"queries: {counts}")
         # The same when the facet counts are not cached yet (a new search, a changed resource).
         cold = {}
         for size in (10_000, 10_100):
             self._fill(size)
-            cold[size] = []
-            for url in urls:
-                self.url_open(url)
-                self.env.registry.clear_cache()
-                before = sql_db.sql_counter
-                self.assertEqual(self.url_open(url).status_code, 200)
-                cold[size].append(sql_db.sql_counter - before)
+            cold[size] = [page_queries(self, url, between=self.env.registry.clear_cache)[0] for url in urls]
         self.assertEqual(cold[10_000], cold[10_100], f"queries with the counts to make: {cold}")
         for url, cold_queries, warm_queries in zip(urls, cold[10_000], counts[10_000], strict=True):
             self.assertGreater(

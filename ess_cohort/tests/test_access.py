@@ -15,9 +15,7 @@ class TestCohortAccess(EssCohortCommon, AccessMatrixMixin, ActionsChangeNothingM
     def setUpClass(cls):
         super().setUpClass()
         for entity, contact in ((cls.entity_a, cls.contact_a), (cls.entity_b, cls.contact_b)):
-            diagnosis = cls._diagnosis(cls, entity)
-            cls._answer(cls, diagnosis, {cls.q_data_single: 2}, partner=contact)
-            diagnosis.action_done()
+            cls._done_diagnosis(cls, entity, {cls.q_data_single: 2}, partner=contact)
         cls.attendance_a, cls.attendance_b = (
             cls.env["ess.cohort.attendance"].create({"session_id": session.id, "partner_id": entity.id})
             for session, entity in ((cls.next_a, cls.entity_a), (cls.next_b, cls.entity_b))

@@ -135,15 +135,20 @@ class TestCohort(EssCohortCommon):
             {"cohort_id": self.cohort_a.id, "partner_id": self.entity_c.id}
         )
         member_c.action_accept()
-        baseline_a = self._diagnosis(self.entity_a, phase="baseline", date=self.today - timedelta(days=170))
-        self._answer(baseline_a, {self.q_data_single: 1, self.q_free: 0})
-        baseline_a.action_done()
-        final_a = self._diagnosis(self.entity_a, phase="final", date=self.today - timedelta(days=5))
-        self._answer(final_a, {self.q_data_single: 4, self.q_free: 3})
-        final_a.action_done()
-        baseline_c = self._diagnosis(self.entity_c, phase="baseline", date=self.today - timedelta(days=100))
-        self._answer(baseline_c, {self.q_data_single: 2, self.q_free: 2}, partner=self.contact_c)
-        baseline_c.action_done()
+        baseline_a = self._done_diagnosis(
+            self.entity_a, {self.q_data_single: 1, self.q_free: 0}, phase="baseline",
+            date=self.today - timedelta(days=170),
+        )  # fmt: skip
+        final_a = self._done_diagnosis(
+            self.entity_a,
+            {self.q_data_single: 4, self.q_free: 3},
+            phase="final",
+            date=self.today - timedelta(days=5),
+        )
+        baseline_c = self._done_diagnosis(
+            self.entity_c, {self.q_data_single: 2, self.q_free: 2}, partner=self.contact_c, phase="baseline",
+            date=self.today - timedelta(days=100),
+        )  # fmt: skip
 
         def score(diagnosis, dimension):
             return diagnosis.score_ids.filtered(lambda line: line.dimension_id == dimension).score

@@ -72,3 +72,11 @@ class EssDiagnosisCommon(EssOfficeCommon):
         if done:
             response._mark_done()
         return response
+
+    def _done_diagnosis(self, entity, answers, partner=None, user=None, **values):
+        """A diagnosis of ``entity`` answered by ``partner`` (the entity's contact A by
+        default, as in _answer) and done, by ``user`` (else the test's user)."""
+        diagnosis = self._diagnosis(entity, **values)
+        self._answer(diagnosis, answers, partner=partner)
+        (diagnosis.with_user(user) if user else diagnosis).action_done()
+        return diagnosis

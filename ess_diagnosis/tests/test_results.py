@@ -8,10 +8,7 @@ from .common import EssDiagnosisCommon
 @tagged("post_install", "-at_install")
 class TestResults(EssDiagnosisCommon):
     def _done(self, entity, answers, day, **values):
-        diagnosis = self._diagnosis(entity, date=day, **values)
-        self._answer(diagnosis, answers, partner=entity)
-        diagnosis.action_done()
-        return diagnosis
+        return self._done_diagnosis(entity, answers, partner=entity, date=day, **values)
 
     def test_history_and_deltas(self):
         baseline = self._done(self.entity_a, {self.q_data_single: 1, self.q_free: 1}, date(2026, 1, 15))

@@ -35,12 +35,10 @@ class MentoringAccessCommon(EssMentoringCommon, AccessMatrixMixin, ActionsChange
             .with_user(cls.user_officer)
             .create({"contract_id": cls.contract_a.id, "mentor_id": cls.mentor_a.id})
         )
-        cls.diagnosis_a = cls._diagnosis(cls, cls.entity_a)
-        cls._answer(cls, cls.diagnosis_a, {cls.q_data_single: 2})
-        cls.diagnosis_a.action_done()
-        cls.diagnosis_b = cls._diagnosis(cls, cls.entity_b)
-        cls._answer(cls, cls.diagnosis_b, {cls.q_data_single: 2}, partner=cls.contact_b)
-        cls.diagnosis_b.action_done()
+        cls.diagnosis_a = cls._done_diagnosis(cls, cls.entity_a, {cls.q_data_single: 2})
+        cls.diagnosis_b = cls._done_diagnosis(
+            cls, cls.entity_b, {cls.q_data_single: 2}, partner=cls.contact_b
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -66,13 +66,11 @@ class TestMentorMatching(EssMentoringCommon):
         self.assertEqual(self.contract.mentor_id, full_cover)
 
     def test_a_peer_strong_in_the_goals_ranks_above_an_equal_non_peer(self):
-        strong = self._diagnosis(self.entity_b)
-        self._answer(
-            strong,
+        strong = self._done_diagnosis(
+            self.entity_b,
             {self.q_data_single: 4, self.q_data_multi: [0, 1, 2], self.q_free: 4},
             partner=self.contact_b,
         )
-        strong.action_done()
         # Named so that the alphabetical tie-break would put the non-peer first.
         non_peer = self._mentor("aaa_staff", 8, self.dim_data)
         peer = self._mentor(

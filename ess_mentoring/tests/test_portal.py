@@ -3,8 +3,9 @@ import json
 import re
 from datetime import date
 
-from odoo import sql_db
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.ess_office_base.tests.common import page_queries
 
 from .common import EssMentoringCommon
 
@@ -122,13 +123,6 @@ class TestMentoringPortal(EssMentoringCommon, HttpCase):
         self.assertIn("Una pregunta sobre les carpetes", self.followup_a.message_ids[0].body)
         self.assertEqual(self.followup_a.message_ids[0].author_id, self.contact_a)
 
-    def _page_queries(self, url):
-        self.url_open(url)  # warm-up: templates, assets, caches
-        before = sql_db.sql_counter
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        return sql_db.sql_counter - before
-
     def test_contract_page_queries_do_not_grow_with_a_year_of_follow_ups(self):
         self.contract_a.hours_budget = 2000
         weeks = self._weeks(date(2026, 1, 5), 50)
@@ -152,7 +146,7 @@ class TestMentoringPortal(EssMentoringCommon, HttpCase):
                 ]
             )
             self.env.flush_all()
-            counts[size] = self._page_queries(url)
+            counts[size] = page_queries(self, url)[0]
         self.assertEqual(len(self.contract_a.followup_ids), 51)
         self.assertEqual(counts[5], counts[50], f"queries: {counts}")
         self.assertLess(counts[50], 40)

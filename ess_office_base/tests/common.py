@@ -2,8 +2,22 @@ from pathlib import Path
 
 import polib
 
+from odoo import sql_db
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, new_test_user
+
+
+def page_queries(case, url, between=None):
+    """(SQL queries, response) of ``url`` requested again by the HttpCase ``case``: the first
+    request warms templates, assets and caches; ``between`` runs before the measured one
+    (clearing a cache, say). The page must answer 200."""
+    case.url_open(url)
+    if between:
+        between()
+    before = sql_db.sql_counter
+    response = case.url_open(url)
+    case.assertEqual(response.status_code, 200, url)
+    return sql_db.sql_counter - before, response
 
 
 class EssOfficeCommon(TransactionCase):

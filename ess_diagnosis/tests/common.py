@@ -75,8 +75,9 @@ class EssDiagnosisCommon(EssOfficeCommon):
 
     def _done_diagnosis(self, entity, answers, partner=None, user=None, **values):
         """A diagnosis of ``entity`` answered by ``partner`` (the entity's contact A by
-        default, as in _answer) and done, by ``user`` (else the test's user)."""
-        diagnosis = self._diagnosis(entity, **values)
-        self._answer(diagnosis, answers, partner=partner)
+        default, as in _answer) and done, by ``user`` (else the test's user). Also for
+        setUpClass, called as ``cls._done_diagnosis(cls, ...)``."""
+        diagnosis = EssDiagnosisCommon._diagnosis(self, entity, **values)
+        EssDiagnosisCommon._answer(self, diagnosis, answers, partner=partner)
         (diagnosis.with_user(user) if user else diagnosis).action_done()
         return diagnosis

@@ -1,5 +1,4 @@
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from werkzeug.exceptions import NotFound
 
@@ -38,7 +37,7 @@ class EssCatalogue(http.Controller):
         "rating": "review_avg desc, review_count desc, name, id",
     }
 
-    def _catalogue_selected(self, params):
+    def _catalogue_selected(self):
         """{facet: [values]} from the URL: unknown values are dropped, never searched."""
         selections = {
             "type": dict(RESOURCE_TYPES),
@@ -105,11 +104,6 @@ class EssCatalogue(http.Controller):
                 total = result["__total__"]
         return total, counts
 
-    def _catalogue_url(self, params, **changes):
-        """The listing's URL with ``changes`` applied: filters stay in the URL."""
-        query = {key: value for key, value in dict(params, **changes).items() if value}
-        return "/catalogue" + (f"?{urlencode(query)}" if query else "")
-
     # ------------------------------------------------------------
     # PAGES
     # ------------------------------------------------------------
@@ -122,7 +116,7 @@ class EssCatalogue(http.Controller):
         Resource = request.env["ess.catalogue.resource"]
         search = (search or "").strip()[:100]
         sort = sort if sort in self.SORTINGS else "newest"
-        selected = self._catalogue_selected(params)
+        selected = self._catalogue_selected()
         search_domain = self._catalogue_search_domain(search)
         total, counts = self._catalogue_counts(search_domain, selected)
         domain = self._catalogue_domain(
@@ -148,8 +142,6 @@ class EssCatalogue(http.Controller):
             "sort": sort,
             "selected": selected,
             "counts": counts,
-            "url_args": url_args,
-            "catalogue_url": self._catalogue_url,
             "facet_options": self._catalogue_facet_options(counts),
             "main_object": Resource,
         }

@@ -3,6 +3,7 @@ from odoo.http import request
 
 from odoo.addons.ess_diagnosis.controllers.portal import EssDiagnosisPortal
 
+from ..models.ess_catalogue_resource import DATA_LOCATIONS
 from ..models.ess_tool_inventory_line import STATUSES, USAGES, USED_STATUSES
 
 TOOL_NAME_MAX, KEPT_REASON_MAX, USER_COUNT_MAX = 120, 1000, 100_000
@@ -86,7 +87,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
             errors["usage"] = request.env._("Choose what the tool is used for.")
         if form["status"] not in dict(STATUSES) or form["status"] == "replaced":
             errors["status"] = request.env._("Choose whether the tool is in use, migrating or kept.")
-        if form["data_location"] not in ("self_hosted", "eu", "outside_eu", "unknown"):
+        if form["data_location"] not in dict(DATA_LOCATIONS):
             form["data_location"] = "unknown"
         try:
             user_count = int(form["user_count"] or 0)

@@ -21,6 +21,12 @@ LICENSE_TYPES = [
     ("proprietary", "Proprietary"),
 ]
 COSTS = [("free", "Free"), ("paid", "Paid"), ("mixed", "Free and paid")]
+DATA_LOCATIONS = [
+    ("self_hosted", "Self-hosted"),
+    ("eu", "In the EU"),
+    ("outside_eu", "Outside the EU"),
+    ("unknown", "Unknown"),
+]
 # What the catalogue's facets and its search read: a change to one of them changes the
 # cached facet counts.
 FACET_FIELDS = ("resource_type", "dimension_ids", "license_type", "tag_ids", "language_ids", "cost")
@@ -95,10 +101,7 @@ class EssCatalogueResource(models.Model):
         help="The proprietary tools this one is a free alternative to.",
     )  # fmt: skip
     self_hostable = fields.Boolean(string="Self-hostable")
-    data_location = fields.Selection(
-        [("self_hosted", "Self-hosted"), ("eu", "In the EU"), ("outside_eu", "Outside the EU"), ("unknown", "Unknown")],
-        string="Where data is kept",
-    )  # fmt: skip
+    data_location = fields.Selection(DATA_LOCATIONS, string="Where data is kept")
     vendor_sells_data = fields.Boolean(string="Vendor sells personal data")
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("published", "Published"), ("rejected", "Rejected")],
@@ -205,20 +208,32 @@ class EssCatalogueResource(models.Model):
         for vals in vals_list:
             self._sync_publication(vals)
         resources = super().create(vals_list)
-        self.env.registry.clear_cache()  # the facet counts
+        resources._ess_clear_facet_counts()
         return resources
 
     def write(self, vals):
         self._sync_publication(vals)
+        listed = bool(set(vals) & set(LISTED_FIELDS))
+        was_published = listed and any(self.sudo().mapped("is_published"))
         res = super().write(vals)
-        if set(vals) & set(LISTED_FIELDS):
+        if was_published:
             self.env.registry.clear_cache()  # the facet counts
+        elif listed:
+            self._ess_clear_facet_counts()
         return res
 
     def unlink(self):
+        published = self.sudo().filtered("is_published")
         res = super().unlink()
-        self.env.registry.clear_cache()  # the facet counts
+        if published:
+            self.env.registry.clear_cache()  # the facet counts
         return res
+
+    def _ess_clear_facet_counts(self):
+        """The facet counts count published resources only: a change to a draft or to a
+        proposal leaves them (and every other cached value of the registry) alone."""
+        if any(self.sudo().mapped("is_published")):
+            self.env.registry.clear_cache()
 
     def _update_field_translations(self, field_name, translations, digest=None, source_lang=""):
         res = super()._update_field_translations(
@@ -227,7 +242,7 @@ class EssCatalogueResource(models.Model):
         if field_name in LISTED_FIELDS:
             # Translations are written in SQL: the search reads them in its document.
             self.modified([field_name])
-            self.env.registry.clear_cache()  # the facet counts
+            self._ess_clear_facet_counts()
         return res
 
     @api.model

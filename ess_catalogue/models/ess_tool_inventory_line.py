@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .ess_catalogue_resource import DATA_LOCATIONS
+
 USAGES = [
     ("email", "Email"),
     ("files", "Files"),
@@ -61,8 +63,7 @@ class EssToolInventoryLine(models.Model):
     usage = fields.Selection(USAGES, string="Used for", required=True, default="other")
     user_count = fields.Integer(string="People using it", default=1)
     data_location = fields.Selection(
-        [("self_hosted", "Self-hosted"), ("eu", "In the EU"), ("outside_eu", "Outside the EU"), ("unknown", "Unknown")],
-        string="Where its data is kept", compute="_compute_data_location", store=True, readonly=False,
+        DATA_LOCATIONS, string="Where its data is kept", compute="_compute_data_location", store=True, readonly=False,
         precompute=True,
     )  # fmt: skip
     holds_personal_data = fields.Boolean(

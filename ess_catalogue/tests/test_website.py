@@ -1,5 +1,6 @@
 import re
 
+from odoo import sql_db
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.ess_office_base.tests.common import page_queries
@@ -96,6 +97,20 @@ class TestCatalogueWebsite(CatalogueHttpCase):
         self.assertIn("Núvol Lliure", page)
         # Searches read the description as text, not its markup.
         self.assertEqual(self._results(self.url_open("/catalogue?search=%3Cp%3E").text), 0)
+
+    def test_drafts_and_proposals_leave_the_cached_counts_alone(self):
+        warm, _response = page_queries(self, "/catalogue")
+        self._resource("Proposta nova", state="submitted")
+        self.draft.summary = "Ningú no ho veu"
+        self.env.flush_all()  # the writes themselves are not the page's queries
+        before = sql_db.sql_counter
+        self.url_open("/catalogue")
+        self.assertEqual(sql_db.sql_counter - before, warm, "the counts are still cached")
+        self.free_cloud.summary = "Un núvol canviat"
+        self.env.flush_all()
+        before = sql_db.sql_counter
+        self.url_open("/catalogue")
+        self.assertGreater(sql_db.sql_counter - before, warm, "a published resource changed: counted again")
 
     def test_sorting_by_rating(self):
         self.free_office.with_user(self.portal_a).message_post(

@@ -94,9 +94,6 @@ class EssCohortSession(models.Model):
         theirs."""
         now = fields.Datetime.now()
         for session in self.sudo():
-            people = (
-                session._ess_attendee_entities()._ess_cohort_contacts() | session.cohort_id.user_id.partner_id
-            )
             values = {
                 "name": f"{session.cohort_id.name}: {session.topic}",
                 "start": session.date,
@@ -107,13 +104,16 @@ class EssCohortSession(models.Model):
                 "user_id": session.cohort_id.user_id.id,
             }
             event = session.calendar_event_id
-            if not event:
+            if not event or session.date >= now:
+                people = (
+                    session._ess_attendee_entities()._ess_cohort_contacts()
+                    | session.cohort_id.user_id.partner_id
+                )
                 values["partner_ids"] = [Command.set(people.ids)]
-                session.calendar_event_id = self.env["calendar.event"].sudo().create(values)
-            else:
-                if session.date >= now:
-                    values["partner_ids"] = [Command.set(people.ids)]
+            if event:
                 event.write(values)
+            else:
+                session.calendar_event_id = self.env["calendar.event"].sudo().create(values)
 
     # ------------------------------------------------------------
     # ATTENDANCE AND REGISTRATION
@@ -138,13 +138,14 @@ class EssCohortSession(models.Model):
         session = self.sudo()
         if not session.is_open or session.date < fields.Datetime.now():
             raise UserError(self.env._("%s is not open to registrations.", session.topic))
-        if entity in session._ess_attendee_entities():
+        expected = session._ess_attendee_entities()
+        if entity in expected:
             raise UserError(
                 self.env._(
                     "%(entity)s is already expected at %(topic)s.", entity=entity.name, topic=session.topic
                 )
             )
-        if len(session._ess_attendee_entities()) >= session.capacity:
+        if len(expected) >= session.capacity:
             raise UserError(self.env._("%s is full.", session.topic))
         attendance = (
             self.env["ess.cohort.attendance"]

@@ -1,3 +1,4 @@
+from . import ess_placement_mixin
 from . import ess_dimension
 from . import ess_sector
 from . import ess_service_package

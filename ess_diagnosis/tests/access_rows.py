@@ -3,25 +3,28 @@
 Mentors see the diagnoses of the entities they accompany (A) and change none; survey's
 own rules keep the answers of ESS diagnoses from every survey user but the officers."""
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessRow
+from odoo.addons.ess_office_base.tests.access_matrix import AccessRow, unaccompanied
 
 NONE = ("", "", "", "")
 ALL_AB = ("AB", "AB", "AB", "AB")
 
 
-def entity_row(model, records, create, write, mentor=("A", "", "", "")):
-    """An entity's record: its people read it, the mentor what they are given, officers all."""
+def entity_row(model, records, create, write, mentor=("A", "", "", ""), **more):
+    """An entity's record: its people read it, the mentor what they are given, officers all.
+    ``more``: the row's other attributes (private fields, moves)."""
     return AccessRow(
         model=model,
         label=model,
         records=records,
         create=create,
         write=write,
+        **more,
         access={
             "visitor": NONE,
             "portal_a": ("A", "", "", ""),
             "portal_b": ("B", "", "", ""),
             "mentor": mentor,
+            "facilitator": unaccompanied(mentor),
             "officer": ALL_AB,
             "manager": ALL_AB,
         },
@@ -56,6 +59,7 @@ ACCESS_ROWS = [
         records=lambda case: {"A": case.diagnosis_a, "B": case.diagnosis_b},
         create=lambda case, scope: {"partner_id": _entity(case, scope).id, "survey_id": case.survey.id},
         write=lambda case: {"phase": "final"},
+        moves={"partner_id": (lambda case: case.entity_b.id, "B")},
     ),
     entity_row(
         "ess.diagnosis.score",
@@ -69,6 +73,7 @@ ACCESS_ROWS = [
             "score": 50.0,
         },
         write=lambda case: {"score": 99.0},
+        moves={"diagnosis_id": (lambda case: case.diagnosis_b.id, "B")},
     ),
     AccessRow(
         model="ess.diagnosis.level",

@@ -37,6 +37,15 @@ class TestDiagnosisAccessMatrix(DiagnosisAccessCommon):
     def test_access_matrix(self):
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
 
+    def test_field_access(self):
+        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
+
+    def test_moves(self):
+        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
+
+    def test_company_isolation(self):
+        self.assertEqual(self.assertCompanyIsolation(ACCESS_ROWS), ["ess.diagnosis", "ess.diagnosis.score"])
+
     def test_public_actions_change_nothing_for_mentor_portal_and_visitor(self):
         self.assertTrue(self.diagnosis_a.score_ids)
         records = [

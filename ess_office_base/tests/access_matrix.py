@@ -10,23 +10,50 @@ which it is allowed, by scope letter:
 - ``B``: a record of entity B (the entity of ``portal_b``);
 - ``S``: a shared record (configuration, mentor and provider profiles).
 
+Two more mentors take part: the ``expert`` (a second mentor on entity A's team, who
+accompanies A as the main mentor does) and the ``facilitator`` (a mentor who facilitates
+cohorts and accompanies no entity). A row that does not name them gives them the
+mentor's cells; rows of an entity's data (``entity_row`` in ess_diagnosis) give the
+facilitator none of the entity's records (:func:`unaccompanied`).
+
 An empty string means "on none of them". ``test_access_matrix_coverage`` (in this addon)
 fails when an installed ``ess.*`` model has no row.
+
+Beyond records, a row names:
+
+- ``private_fields``: the fields that only some of the roles reading the record may read
+  (personal data, notes meant for the office), with those roles. Every field of every
+  row is read as every role (:meth:`AccessMatrixMixin.assertFieldAccess`); a field whose
+  name says it holds personal data (:data:`PERSONAL_FIELD`) must be listed, so that a
+  new one cannot be added without a decision;
+- ``moves``: the fields that place a record (its entity, parent, author), each with the
+  values that would move record A elsewhere and the scope it would land in; a write that
+  moves a record is allowed only to the roles that may create it there
+  (:meth:`AccessMatrixMixin.assertMoves`).
 """
 
 import importlib
 import importlib.util
 import logging
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user
+from odoo.tools import SQL
 from odoo.service.model import get_public_method
 
 _logger = logging.getLogger(__name__)
 
-ROLES = ("visitor", "portal_a", "portal_b", "mentor", "officer", "manager")
+ROLES = ("visitor", "portal_a", "portal_b", "mentor", "expert", "facilitator", "officer", "manager")
+# The roles every row must name; the others default from the mentor's cells (see above).
+NAMED_ROLES = ("visitor", "portal_a", "portal_b", "mentor", "officer", "manager")
 OPERATIONS = ("read", "write", "create", "unlink")
+OFFICE = ("officer", "manager")
+# Names of fields that hold a person's contact details or traces: a row must say who reads them.
+PERSONAL_FIELD = re.compile(r"(^|_)(email|phone|mobile|ip|ip_address|proposer|transcript)(_|$)")
 
 
 @dataclass
@@ -41,12 +68,56 @@ class AccessRow:
     create: Callable
     write: Callable
     access: dict
+    # {field name: roles that may read it, among those reading the record}
+    private_fields: dict = field(default_factory=dict)
+    # {field name: (callable(case) giving the value that moves record A, the scope it lands in)}
+    moves: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if "mentor" in self.access:
+            self.access.setdefault("expert", self.access["mentor"])
+            self.access.setdefault("facilitator", self.access["mentor"])
 
     def allowed(self, role, operation):
         return set(self.access[role][OPERATIONS.index(operation)])
 
     def scopes(self):
         return {scope for row in self.access.values() for cell in row for scope in cell}
+
+
+# Odoo's contact fields of a partner, all named by PERSONAL_FIELD.
+PARTNER_CONTACT_FIELDS = (
+    "email",
+    "email_normalized",
+    "email_formatted",
+    "phone",
+    "phone_sanitized",
+    "phone_mobile_search",
+    "mobile",
+)
+
+
+INTERNAL = ("mentor", "expert", "facilitator", "officer", "manager")
+# ... of which Odoo keeps the blacklist flags for its internal users.
+PARTNER_BLACKLIST_FIELDS = ("phone_blacklisted", "phone_sanitized_blacklisted", "mobile_blacklisted")
+
+
+def partner_contact_fields():
+    """``private_fields`` of a partner whose contact details go to whoever reads it."""
+    return {
+        **readable_by(ROLES, *PARTNER_CONTACT_FIELDS),
+        **readable_by(INTERNAL, *PARTNER_BLACKLIST_FIELDS),
+    }
+
+
+def readable_by(roles, *names):
+    """``private_fields`` giving ``names`` to ``roles`` (among those reading the record)."""
+    return dict.fromkeys(names, tuple(roles))
+
+
+def unaccompanied(cells):
+    """A mentor's cells for a mentor who accompanies no entity: shared records only."""
+    return tuple(cell.replace("A", "").replace("B", "") for cell in cells)
 
 
 def office_row(model, records, create, write):
@@ -73,10 +144,38 @@ def office_row(model, records, create, write):
 def rows_of(access_rows):
     """Check the shape of an addon's rows: every role, four operations, known scopes."""
     for row in access_rows:
-        assert set(row.access) == set(ROLES), f"{row.label}: one entry per role {ROLES}"
+        assert set(row.access) == set(ROLES), f"{row.label}: one entry per role {NAMED_ROLES}"
         assert all(len(cells) == 4 for cells in row.access.values()), f"{row.label}: 4 operations"
         assert row.scopes() <= {"A", "B", "S"}, f"{row.label}: scopes are A, B and S"
+        assert all(set(roles) <= set(ROLES) for roles in row.private_fields.values()), row.label
     return access_rows
+
+
+def personal_fields_without_rule(env, access_rows):
+    """{model: field names} of the rows' models whose name says they hold personal data
+    and that no row of that model lists in ``private_fields``."""
+    listed = {}
+    for row in access_rows:
+        listed.setdefault(row.model, set()).update(row.private_fields)
+    missing = {}
+    for model, names in listed.items():
+        unlisted = {
+            name for name in env[model]._fields if PERSONAL_FIELD.search(name) and name not in names
+        }
+        if unlisted:
+            missing[model] = unlisted
+    return missing
+
+
+def models_without_row(env):
+    """The installed ``ess.*`` models (mixins aside) that no installed addon gives a row."""
+    declared = {row.model for row in installed_rows(env)}
+    installed = {
+        model
+        for model in env["ir.model"].sudo().search([("model", "=like", "ess.%")]).mapped("model")
+        if model in env and not env[model]._abstract  # a mixin holds no record of its own
+    }
+    return installed - declared
 
 
 def installed_rows(env):
@@ -111,6 +210,8 @@ class AccessMatrixMixin:
             "portal_a": self.portal_a,
             "portal_b": self.portal_b,
             "mentor": self.user_mentor,
+            "expert": self.user_expert,
+            "facilitator": self.user_facilitator,
             "officer": self.user_officer,
             "manager": self.user_manager,
         }
@@ -164,11 +265,125 @@ class AccessMatrixMixin:
         _logger.info("access matrix: %s cells checked for %s", cells, ", ".join(r.label for r in access_rows))
         return cells
 
+    def _field_readable(self, record, name):
+        """Whether ``record`` (with its user) reads field ``name``, as a fresh RPC call would."""
+        self.env.invalidate_all()
+        try:
+            with self.env.cr.savepoint():
+                record.read([name])
+            return True
+        except AccessError:
+            return False
+        finally:
+            self.env.invalidate_all()
+
+    def assertFieldAccess(self, access_rows):
+        """Every field of every row's records, read as every role that reads the record:
+        a private field reaches only the roles its row names. Returns the reads made."""
+        missing = personal_fields_without_rule(self.env, access_rows)
+        self.assertFalse(missing, "these fields hold personal data: list who reads them in private_fields")
+        reads = 0
+        for role, user in self._matrix_users().items():
+            for row in rows_of(access_rows):
+                readable = row.allowed(role, "read")
+                for scope, record in row.records(self).items():
+                    if scope not in readable:
+                        continue
+                    mine = record.with_user(user)
+                    for name in self.env[row.model]._fields:
+                        may = role in row.private_fields.get(name, ROLES)
+                        reads += 1
+                        with self.subTest(model=row.label, role=role, scope=scope, field=name):
+                            if name in row.private_fields or not may:
+                                self.assertEqual(
+                                    self._field_readable(mine, name),
+                                    may,
+                                    f"{row.label}.{name}: {role} should {'' if may else 'not '}read it",
+                                )
+                            else:
+                                # Any other field: reading it must not fail with an error
+                                # other than a refusal.
+                                self._field_readable(mine, name)
+        _logger.info("field access: %s field reads for %s", reads, ", ".join(r.label for r in access_rows))
+        return reads
+
+    def assertCompanyIsolation(self, access_rows):
+        """Record A of every ``ess.*`` row with a company, moved to a second company: the
+        officer of the first company no longer reads it, an officer of both does. Every
+        ``ess.*`` model holding an entity's records must have a company. Returns the models
+        checked."""
+        other = self.env["res.company"].create({"name": "Second office"})
+        both = new_test_user(
+            self.env,
+            "ess_officer_both",
+            groups="ess_office_base.group_ess_officer",
+            company_id=self.env.company.id,
+            company_ids=[Command.set([self.env.company.id, other.id])],
+        )
+        checked = []
+        for row in rows_of(access_rows):
+            if not row.model.startswith("ess.") or "A" not in row.scopes():
+                continue
+            Model = self.env[row.model]
+            with self.subTest(model=row.label):
+                self.assertIn("company_id", Model._fields, f"{row.label} holds an entity's data: it needs a company")
+                self.assertTrue(Model._fields["company_id"].store, f"{row.label}: its company must be stored")
+                record = row.records(self)["A"]
+                try:
+                    with self.env.cr.savepoint():
+                        self.env.flush_all()
+                        self.env.cr.execute(
+                            SQL(
+                                "UPDATE %s SET company_id = %s WHERE id = %s",
+                                SQL.identifier(Model._table),
+                                other.id,
+                                record.id,
+                            )
+                        )
+                        self.env.invalidate_all()
+                        officer_reads = self._attempt(lambda: record.with_user(self.user_officer).read(["display_name"]))
+                        both_reads = self._attempt(lambda: record.with_user(both).read(["display_name"]))
+                        raise _Undo
+                except _Undo:
+                    self.env.invalidate_all()
+                self.assertFalse(officer_reads, f"{row.label}: the first office's officer reads the second's record")
+                self.assertTrue(both_reads, f"{row.label}: an officer of both offices should read it")
+                checked.append(row.model)
+        return checked
+
+    def assertMoves(self, access_rows):
+        """Each role that may write record A tries each move of its row: it goes through
+        only where the role may create a record in the scope it lands in."""
+        moves = 0
+        for row in rows_of(access_rows):
+            if not row.moves:
+                continue
+            record = row.records(self)["A"]
+            for role, user in self._matrix_users().items():
+                if "A" not in row.allowed(role, "write"):
+                    continue
+                for name, (value, landing) in row.moves.items():
+                    values = {name: value(self)}
+                    expected = landing in row.allowed(role, "create")
+                    moved = self._attempt(lambda values=values: record.with_user(user).write(values))
+                    moves += 1
+                    with self.subTest(model=row.label, role=role, field=name):
+                        self.assertEqual(
+                            moved,
+                            expected,
+                            f"{row.label}: {role} moving record A by {name} to {landing} should be "
+                            f"{'allowed' if expected else 'refused'}",
+                        )
+        _logger.info("moves: %s moves tried", moves)
+        return moves
+
 
 # --- public methods ----------------------------------------------------------------------
 
 # What an action must leave untouched besides the records' own stored fields.
 SIDE_EFFECT_MODELS = ("mail.message", "mail.activity", "mail.followers")
+# ... and the records of these core models, field by field: an action could write them.
+SIDE_EFFECT_RECORDS = ("calendar.event", "project.task", "rating.rating")
 
 
 def ess_public_actions(record):
@@ -188,18 +403,28 @@ class ActionsChangeNothingMixin:
 
     def _snapshot(self, records):
         state = {}
-        for record in records:
-            Model = self.env[record._name].sudo().with_context(active_test=False)
-            targets = Model.search([]) if record._name.startswith("ess.") else record.sudo()
+        targets = [
+            self.env[record._name].sudo().with_context(active_test=False).search([])
+            if record._name.startswith("ess.")
+            else record.sudo()
+            for record in records
+        ]
+        # calendar and rating come with the addons that use them
+        targets += [
+            self.env[model].sudo().with_context(active_test=False).search([])
+            for model in SIDE_EFFECT_RECORDS
+            if model in self.env
+        ]
+        for target in targets:
             names = [
                 name
-                for name, field in Model._fields.items()
+                for name, field in target._fields.items()
                 if field.store and name not in ("write_date", "write_uid", "__last_update")
             ]
-            for values in targets.read(names):
-                state[(record._name, values["id"])] = values
+            for values in target.read(names):
+                state[(target._name, values["id"])] = values
         for model in SIDE_EFFECT_MODELS:
-            state[model] = self.env[model].sudo().search_count([])
+            state[model] = self.env[model].sudo().search([], order="id").ids
         return state
 
     def assertActionsChangeNothing(self, records, users):

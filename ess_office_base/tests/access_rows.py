@@ -1,6 +1,6 @@
 """ess_office_base's rows of the access matrix (see access_matrix.py)."""
 
-from .access_matrix import AccessRow
+from .access_matrix import ROLES, AccessRow, partner_contact_fields, readable_by
 
 NONE = ("", "", "", "")
 READ_SHARED = ("S", "", "", "")
@@ -48,6 +48,8 @@ ACCESS_ROWS = [
             "ess_legal_form": "association",
         },
         write=lambda case: {"ess_worker_count": 12},
+        # An entity's e-mail and phone are the organisation's, for whoever reads it.
+        private_fields=partner_contact_fields(),
         access={
             "visitor": NONE,
             "portal_a": ("A", "", "", ""),
@@ -63,6 +65,8 @@ ACCESS_ROWS = [
         records=lambda case: {"S": case.matrix_mentor},
         create=lambda case, scope: {"name": "Matrix mentor", "is_ess_mentor": True, "ess_mentor_type": "staff"},
         write=lambda case: {"ess_mentor_capacity": 12},
+        # The office's mentors and the providers it works with reach one another.
+        private_fields=partner_contact_fields(),
         access={
             "visitor": NONE,
             "portal_a": NONE,
@@ -82,6 +86,10 @@ ACCESS_ROWS = [
             "ess_entity_id": (case.entity_a if scope == "A" else case.entity_b).id,
         },
         write=lambda case: {"description": "<p>Matrix</p>"},
+        # The address that files mails into the itinerary's tasks: the office's, which
+        # Odoo shows to the project's portal users too.
+        private_fields=readable_by(ROLES, "alias_email"),
+        moves={"ess_entity_id": (lambda case: case.entity_b.id, "B")},
         # Itineraries keep Odoo's own project visibility: every internal user reads the
         # projects that are not private; only project managers delete them.
         access={

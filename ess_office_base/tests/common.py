@@ -37,12 +37,20 @@ class EssOfficeCommon(TransactionCase):
         cls.user_mentor = new_test_user(
             cls.env, "ess_mentor", groups="ess_office_base.group_ess_mentor", lang="en_US"
         )
+        # A second mentor on entity A's team, and a mentor who accompanies no entity (a
+        # cohort's facilitator, say).
+        cls.user_expert = new_test_user(
+            cls.env, "ess_expert", groups="ess_office_base.group_ess_mentor", lang="en_US"
+        )
+        cls.user_facilitator = new_test_user(
+            cls.env, "ess_facilitator", groups="ess_office_base.group_ess_mentor", lang="en_US"
+        )
         cls.user_employee = new_test_user(cls.env, "ess_employee", groups="base.group_user", lang="en_US")
         cls.sector = cls.env.ref("ess_office_base.ess_sector_housing")
         cls.entity_a, cls.contact_a, cls.portal_a = cls._create_entity("A")
         cls.entity_b, cls.contact_b, cls.portal_b = cls._create_entity("B")
-        # The mentor accompanies entity A, not B.
-        cls.entity_a.ess_mentor_user_ids = cls.user_mentor
+        # The mentor and the expert accompany entity A, not B.
+        cls.entity_a.ess_mentor_user_ids = cls.user_mentor | cls.user_expert
 
     @classmethod
     def _create_entity(cls, letter):

@@ -3,7 +3,7 @@
 Mentors see the diagnoses of the entities they accompany (A) and change none; survey's
 own rules keep the answers of ESS diagnoses from every survey user but the officers."""
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessRow, unaccompanied
+from odoo.addons.ess_office_base.tests.access_matrix import OFFICE, AccessRow, readable_by, unaccompanied
 
 NONE = ("", "", "", "")
 ALL_AB = ("AB", "AB", "AB", "AB")
@@ -35,13 +35,14 @@ def _entity(case, scope):
     return case.entity_a if scope == "A" else case.entity_b
 
 
-def _answers_row(model, label, records, create, write, officer):
+def _answers_row(model, label, records, create, write, officer, **more):
     return AccessRow(
         model=model,
         label=label,
         records=records,
         create=create,
         write=write,
+        **more,
         access={
             "visitor": NONE,
             "portal_a": NONE,
@@ -73,7 +74,6 @@ ACCESS_ROWS = [
             "score": 50.0,
         },
         write=lambda case: {"score": 99.0},
-        moves={"diagnosis_id": (lambda case: case.diagnosis_b.id, "B")},
     ),
     AccessRow(
         model="ess.diagnosis.level",
@@ -101,6 +101,7 @@ ACCESS_ROWS = [
             "ess_diagnosis_id": (case.diagnosis_a if scope == "A" else case.diagnosis_b).id,
         },
         write=lambda case: {"email": "matrix@example.com"},
+        private_fields=readable_by(OFFICE, "email"),
         officer=ALL_AB,
     ),
     _answers_row(

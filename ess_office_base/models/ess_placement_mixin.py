@@ -19,7 +19,11 @@ class EssPlacementMixin(models.AbstractModel):
 
     def write(self, vals):
         result = super().write(vals)
-        if not self.env.su and self._ess_placement_fields and not vals.keys().isdisjoint(self._ess_placement_fields):
+        if (
+            not self.env.su
+            and self._ess_placement_fields
+            and not vals.keys().isdisjoint(self._ess_placement_fields)
+        ):
             self._ess_check_placement()
         return result
 

@@ -41,9 +41,9 @@ from dataclasses import dataclass, field
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.service.model import get_public_method
 from odoo.tests import new_test_user
 from odoo.tools import SQL
-from odoo.service.model import get_public_method
 
 _logger = logging.getLogger(__name__)
 
@@ -159,9 +159,7 @@ def personal_fields_without_rule(env, access_rows):
         listed.setdefault(row.model, set()).update(row.private_fields)
     missing = {}
     for model, names in listed.items():
-        unlisted = {
-            name for name in env[model]._fields if PERSONAL_FIELD.search(name) and name not in names
-        }
+        unlisted = {name for name in env[model]._fields if PERSONAL_FIELD.search(name) and name not in names}
         if unlisted:
             missing[model] = unlisted
     return missing
@@ -326,7 +324,9 @@ class AccessMatrixMixin:
                 continue
             Model = self.env[row.model]
             with self.subTest(model=row.label):
-                self.assertIn("company_id", Model._fields, f"{row.label} holds an entity's data: it needs a company")
+                self.assertIn(
+                    "company_id", Model._fields, f"{row.label} holds an entity's data: it needs a company"
+                )
                 self.assertTrue(Model._fields["company_id"].store, f"{row.label}: its company must be stored")
                 record = row.records(self)["A"]
                 try:
@@ -341,12 +341,16 @@ class AccessMatrixMixin:
                             )
                         )
                         self.env.invalidate_all()
-                        officer_reads = self._attempt(lambda: record.with_user(self.user_officer).read(["display_name"]))
-                        both_reads = self._attempt(lambda: record.with_user(both).read(["display_name"]))
+                        officer_reads = self._attempt(
+                            lambda: record.with_user(self.user_officer).read(["display_name"])
+                        )
+                        both_reads = self._attempt(record.with_user(both).read)
                         raise _Undo
                 except _Undo:
                     self.env.invalidate_all()
-                self.assertFalse(officer_reads, f"{row.label}: the first office's officer reads the second's record")
+                self.assertFalse(
+                    officer_reads, f"{row.label}: the first office's officer reads the second's record"
+                )
                 self.assertTrue(both_reads, f"{row.label}: an officer of both offices should read it")
                 checked.append(row.model)
         return checked
@@ -365,7 +369,8 @@ class AccessMatrixMixin:
                 for name, (value, landing) in row.moves.items():
                     values = {name: value(self)}
                     expected = landing in row.allowed(role, "create")
-                    moved = self._attempt(lambda values=values: record.with_user(user).write(values))
+                    mine = record.with_user(user)
+                    moved = self._attempt(lambda mine=mine, values=values: mine.write(values))
                     moves += 1
                     with self.subTest(model=row.label, role=role, field=name):
                         self.assertEqual(

@@ -341,9 +341,7 @@ class AccessMatrixMixin:
                             )
                         )
                         self.env.invalidate_all()
-                        officer_reads = self._attempt(
-                            lambda: record.with_user(self.user_officer).read(["display_name"])
-                        )
+                        officer_reads = self._attempt(record.with_user(self.user_officer).read)
                         both_reads = self._attempt(record.with_user(both).read)
                         raise _Undo
                 except _Undo:

@@ -130,19 +130,26 @@ class EssCohortSession(models.Model):
 
     def _ess_ics_file(self, entity):
         """The session's calendar file for ``entity``'s people (callers check that it is
-        expected): the office organises it, and its attendees are the people ``entity`` may
-        see, never the others' addresses."""
+        expected): its attendees are the people ``entity`` may see, never the others'
+        addresses."""
         self.ensure_one()
         event = self.sudo().calendar_event_id
-        calendar = vobject.readOne(event._get_ics_file()[event.id].decode())
+        visible = self._ess_contact_entities_for(entity)
+        attendees = event.attendee_ids.filtered(
+            lambda attendee: attendee.email and attendee.partner_id.commercial_partner_id in visible
+        )
+        return self._ess_office_ics(event._get_ics_file()[event.id], attendees.mapped("email"))
+
+    def _ess_office_ics(self, content, emails=()):
+        """``content``, the session's iCalendar file, with the office as organiser and
+        ``emails`` as its only attendees."""
+        self.ensure_one()
+        calendar = vobject.readOne(content.decode())
         vevent = calendar.vevent
         vevent.contents.pop("attendee", None)
         vevent.contents.pop("organizer", None)
-        visible = self._ess_contact_entities_for(entity)
-        for attendee in event.attendee_ids.filtered(
-            lambda attendee: attendee.email and attendee.partner_id.commercial_partner_id in visible
-        ):
-            vevent.add("attendee").value = f"MAILTO:{attendee.email}"
+        for email in emails:
+            vevent.add("attendee").value = f"MAILTO:{email}"
         office = self.sudo().company_id.partner_id
         if office.email:
             organizer = vevent.add("organizer")

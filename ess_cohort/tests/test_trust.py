@@ -1,3 +1,4 @@
+import base64
 import re
 from datetime import timedelta
 
@@ -35,7 +36,9 @@ class TestCohortTrust(EssCohortCommon, HttpCase):
         response = self.url_open(f"/my/cohorts/session/{session.id}/ics")
         self.assertEqual(response.status_code, 200)
         event = vobject.readOne(response.text).vevent
-        attendees = {line.value.lower().removeprefix("mailto:") for line in event.contents.get("attendee", [])}
+        attendees = {
+            line.value.lower().removeprefix("mailto:") for line in event.contents.get("attendee", [])
+        }
         organizer = event.contents["organizer"][0].value.lower().removeprefix("mailto:")
         return event, attendees, organizer
 
@@ -80,6 +83,23 @@ class TestCohortTrust(EssCohortCommon, HttpCase):
         self.assertEqual(attendees, {self.contact_a.email}, "B shares with its fellow members only")
         self.assertEqual(organizer, "oficina@example.com")
 
+    def test_invitation_mails_carry_no_other_entity_addresses(self):
+        Attachment = self.env["ir.attachment"].sudo()
+        before = Attachment.search([("name", "=", "invitation.ics")])
+        entity_d, contact_d, _user = self._create_entity("D")
+        contact_d.email = "persona.d@example.com"
+        self.env["ess.cohort.member"].create(
+            {"cohort_id": self.cohort_a.id, "partner_id": entity_d.id, "share_contacts": True}
+        ).action_accept()
+        self.assertIn(contact_d, self.next_a.calendar_event_id.partner_ids)
+        invitations = Attachment.search([("name", "=", "invitation.ics")]) - before
+        self.assertTrue(invitations, "D's people are invited")
+        for invitation in invitations:
+            content = base64.b64decode(invitation.datas).decode()
+            for email in (self.contact_a.email, self.contact_c.email, self.user_officer.email):
+                self.assertNotIn(email, content)
+            self.assertIn("oficina@example.com", content)
+
     # ------------------------------------------------------------
     # 2. Scores: mentors read the entities they accompany
     # ------------------------------------------------------------
@@ -101,8 +121,10 @@ class TestCohortTrust(EssCohortCommon, HttpCase):
         self.cohort_a.user_id = self.user_mentor
         rows = self.env["ess.cohort.progress.report"].with_user(self.user_mentor).search([])
         self.assertEqual(rows.partner_id, self.entity_a)
-        officer_rows = self.env["ess.cohort.progress.report"].with_user(self.user_officer).search(
-            [("cohort_id", "=", self.cohort_a.id)]
+        officer_rows = (
+            self.env["ess.cohort.progress.report"]
+            .with_user(self.user_officer)
+            .search([("cohort_id", "=", self.cohort_a.id)])
         )
         self.assertEqual(officer_rows.partner_id, self.entity_a | self.entity_c)
 
@@ -147,7 +169,8 @@ class TestCohortTrust(EssCohortCommon, HttpCase):
         with self.assertRaises(AccessError):
             self.cohort_a.with_user(self.portal_a).read(["attendance_rate"])
         self.assertNotIn(
-            "o_ess_baseline_avg", self.cohort_a.with_user(self.portal_a).read(["progress_html"])[0]["progress_html"]
+            "o_ess_baseline_avg",
+            self.cohort_a.with_user(self.portal_a).read(["progress_html"])[0]["progress_html"],
         )
         # The office sees every figure.
         self.assertEqual(len(self.cohort_a.with_user(self.user_officer)._ess_progress()["dimensions"]), 2)
@@ -163,9 +186,9 @@ class TestCohortTrust(EssCohortCommon, HttpCase):
         progress = self.cohort_a.with_user(self.portal_a).sudo()._ess_progress()
         for lang in ("ca_ES", "es_ES"):
             html = str(
-                self.env["ir.qweb"].with_context(lang=lang)._render(
-                    "ess_cohort.cohort_progress", {"cohort": self.cohort_a, "progress": progress}
-                )
+                self.env["ir.qweb"]
+                .with_context(lang=lang)
+                ._render("ess_cohort.cohort_progress", {"cohort": self.cohort_a, "progress": progress})
             )
             self.assertIn("o_ess_too_few", html, lang)
             self.assertNotIn("Too few entities", html, lang)
@@ -212,5 +235,6 @@ class TestCohortTrust(EssCohortCommon, HttpCase):
         session.with_user(self.user_officer).cohort_id = self.cohort_b
         self.member_c.with_user(self.user_officer).cohort_id = self.cohort_b
         self.assertEqual(
-            (line.session_id, session.cohort_id, self.member_c.cohort_id), (self.past_b, self.cohort_b, self.cohort_b)
+            (line.session_id, session.cohort_id, self.member_c.cohort_id),
+            (self.past_b, self.cohort_b, self.cohort_b),
         )

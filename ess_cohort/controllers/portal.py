@@ -73,6 +73,8 @@ class EssCohortPortal(EssMentoringPortal):
 
     def _ess_cohort_page(self, cohort, entity, error=None, status=200):
         upcoming = cohort._ess_coming_sessions()
+        member = self._ess_active_member(cohort, entity)
+        rates = request.env["ess.cohort.attendance"].sudo()._ess_attendance_rates("member_id", member.ids)
         values = self._prepare_portal_layout_values()
         values.update(
             page_name="ess_cohort",
@@ -82,6 +84,7 @@ class EssCohortPortal(EssMentoringPortal):
             past=(cohort.session_ids - upcoming).sorted("date", reverse=True),
             members=cohort._ess_active_members(),
             progress=cohort._ess_progress(),
+            own_attendance=rates.get(member.id),
             error=error,
         )
         return self._ess_render("ess_cohort.portal_my_ess_cohort", values, status)
@@ -130,12 +133,12 @@ class EssCohortPortal(EssMentoringPortal):
 
     @http.route(["/my/cohorts/session/<int:session_id>/ics"], type="http", auth="user", website=True)
     def portal_my_ess_session_ics(self, session_id, **kw):
-        session = self._ess_session_for(session_id, self._ess_portal_entity())
+        entity = self._ess_portal_entity()
+        session = self._ess_session_for(session_id, entity)
         if session is None or not session.calendar_event_id:
             raise request.not_found()
-        content = session.calendar_event_id._get_ics_file()[session.calendar_event_id.id]
         return request.make_response(
-            content,
+            session._ess_ics_file(entity),
             headers=[
                 ("Content-Type", "text/calendar; charset=utf-8"),
                 ("Content-Disposition", f'attachment; filename="session-{session.id}.ics"'),

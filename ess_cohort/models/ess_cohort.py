@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ess_diagnosis.models.ess_diagnosis import BENCHMARK_MIN_ENTITIES
+
 COHORT_STATES = [("draft", "Draft"), ("open", "Open"), ("running", "Running"), ("closed", "Closed")]
 
 
@@ -37,8 +39,10 @@ class EssCohort(models.Model):
     member_ids = fields.One2many("ess.cohort.member", "cohort_id", string="Members")
     session_ids = fields.One2many("ess.cohort.session", "cohort_id", string="Sessions")
     active_member_count = fields.Integer(string="Active members", compute="_compute_active_member_count")
+    # Read by the office; outside it, the progress shows it over enough entities only.
     attendance_rate = fields.Float(
         string="Attendance", compute="_compute_attendance_rate", digits=(5, 1),
+        groups="ess_office_base.group_ess_officer",
         help="Of the members' recorded attendances, the share present (%).",
     )  # fmt: skip
     progress_html = fields.Html(string="Progress", compute="_compute_progress_html", sanitize=False)
@@ -67,6 +71,7 @@ class EssCohort(models.Model):
         for cohort in self:
             cohort.attendance_rate = rates.get(cohort.id, 0.0)
 
+    @api.depends_context("uid")
     def _compute_progress_html(self):
         for cohort in self:
             cohort.progress_html = self.env["ir.qweb"]._render(
@@ -78,11 +83,19 @@ class EssCohort(models.Model):
     # ------------------------------------------------------------
 
     def _ess_progress(self):
-        """The cohort's aggregate progress, the same for the office and the portal: the
+        """The cohort's aggregate progress, on its form and its members' portal page: the
         average baseline and latest diagnosis score per dimension across active members,
         their radar, attendance, mentoring hours against budgets and goals achieved.
-        Never an entity's own scores."""
+        Never an entity's own scores. Outside the office (the user decides, not sudo), a
+        figure is given only over BENCHMARK_MIN_ENTITIES entities or more, as the
+        diagnosis benchmark: else it is None, and a dimension is left out."""
         self.ensure_one()
+        user = self.env.user
+        minimum = (
+            0
+            if user._is_superuser() or user.has_group("ess_office_base.group_ess_officer")
+            else BENCHMARK_MIN_ENTITIES
+        )
         # sudo: aggregates over the members, shown to each member without their details.
         rows = (
             self.env["ess.cohort.progress.report"]
@@ -97,14 +110,22 @@ class EssCohort(models.Model):
         dimensions = [
             {"dimension": dimension, "baseline": baseline or 0.0, "latest": latest or 0.0, "entities": count}
             for dimension, baseline, latest, count in rows
+            if count >= minimum
         ]
-        entities = self.sudo()._ess_active_members().partner_id
+        cohort = self.sudo()
+        entities = cohort._ess_active_members().partner_id
         contracts = (
             self.env["ess.mentoring.contract"]
             .sudo()
             .search([("partner_id", "in", entities.ids), ("state", "in", ("active", "done"))])
         )
         goals = contracts.goal_ids.filtered(lambda goal: goal.state != "dropped")
+        attended = cohort.session_ids.attendance_ids.filtered(
+            lambda line: not line.is_guest and line.attended and line.partner_id in entities
+        )
+        enough_attendance = len(attended.partner_id) >= minimum
+        enough_contracts = len(contracts.partner_id) >= minimum
+        enough_goals = len(goals.contract_id.partner_id) >= minimum
         return {
             "dimensions": dimensions,
             "radar": self.env["ess.diagnosis"]._ess_radar_chart(
@@ -114,11 +135,14 @@ class EssCohort(models.Model):
             )
             if dimensions
             else {},
-            "attendance_rate": self.sudo().attendance_rate,
-            "hours_budget": sum(contracts.mapped("hours_budget")),
-            "hours_consumed": sum(contracts.mapped("hours_consumed")),
-            "goals_achieved": len(goals.filtered(lambda goal: goal.state == "achieved")),
-            "goal_count": len(goals),
+            "minimum": minimum,
+            "attendance_rate": cohort.attendance_rate if enough_attendance else None,
+            "hours_budget": sum(contracts.mapped("hours_budget")) if enough_contracts else None,
+            "hours_consumed": sum(contracts.mapped("hours_consumed")) if enough_contracts else None,
+            "goals_achieved": len(goals.filtered(lambda goal: goal.state == "achieved"))
+            if enough_goals
+            else None,
+            "goal_count": len(goals) if enough_goals else None,
             "member_count": len(entities),
         }
 

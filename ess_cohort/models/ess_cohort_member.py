@@ -5,9 +5,10 @@ from odoo.exceptions import ValidationError
 class EssCohortMember(models.Model):
     _name = "ess.cohort.member"
     _description = "Member entity of a cohort"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ess.placement.mixin"]
     _order = "cohort_id, state, partner_id"
     _rec_name = "partner_id"
+    _ess_placement_fields = ("cohort_id", "partner_id")
 
     cohort_id = fields.Many2one("ess.cohort", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one(
@@ -31,8 +32,10 @@ class EssCohortMember(models.Model):
     )
     company_id = fields.Many2one(related="cohort_id.company_id", store=True, index=True)
     attendance_ids = fields.One2many("ess.cohort.attendance", "member_id", string="Attendance lines")
+    # An entity's own figure: the office reads it; its people see it on their cohort's page.
     attendance_rate = fields.Float(
         string="Attendance", compute="_compute_attendance_rate", digits=(5, 1),
+        groups="ess_office_base.group_ess_officer",
         help="Of the sessions whose attendance was recorded, the share the entity attended (%).",
     )  # fmt: skip
 

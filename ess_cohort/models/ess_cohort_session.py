@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+import vobject
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -17,9 +19,10 @@ class EssCohortSession(models.Model):
 
     _name = "ess.cohort.session"
     _description = "Cohort session"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ess.placement.mixin"]
     _order = "date, id"
     _rec_name = "topic"
+    _ess_placement_fields = ("cohort_id",)
 
     cohort_id = fields.Many2one("ess.cohort", required=True, ondelete="cascade", index=True)
     date = fields.Datetime(required=True, tracking=True)
@@ -115,6 +118,45 @@ class EssCohortSession(models.Model):
             else:
                 session.calendar_event_id = self.env["calendar.event"].sudo().create(values)
 
+    def _ess_contact_entities_for(self, entity):
+        """The entities whose people ``entity``'s people may see at the session: their own,
+        and, for an active member of the cohort, its fellow active members that share their
+        contacts. An entity registered from outside sees its own people only."""
+        self.ensure_one()
+        members = self.cohort_id.sudo()._ess_active_members()
+        if entity not in members.partner_id:
+            return entity
+        return entity | members.filtered("share_contacts").partner_id
+
+    def _ess_ics_file(self, entity):
+        """The session's calendar file for ``entity``'s people (callers check that it is
+        expected): its attendees are the people ``entity`` may see, never the others'
+        addresses."""
+        self.ensure_one()
+        event = self.sudo().calendar_event_id
+        visible = self._ess_contact_entities_for(entity)
+        attendees = event.attendee_ids.filtered(
+            lambda attendee: attendee.email and attendee.partner_id.commercial_partner_id in visible
+        )
+        return self._ess_office_ics(event._get_ics_file()[event.id], attendees.mapped("email"))
+
+    def _ess_office_ics(self, content, emails=()):
+        """``content``, the session's iCalendar file, with the office as organiser and
+        ``emails`` as its only attendees."""
+        self.ensure_one()
+        calendar = vobject.readOne(content.decode())
+        vevent = calendar.vevent
+        vevent.contents.pop("attendee", None)
+        vevent.contents.pop("organizer", None)
+        for email in emails:
+            vevent.add("attendee").value = f"MAILTO:{email}"
+        office = self.sudo().company_id.partner_id
+        if office.email:
+            organizer = vevent.add("organizer")
+            organizer.value = f"MAILTO:{office.email}"
+            organizer.params["CN"] = [office.name.replace('"', "'")]
+        return calendar.serialize().encode()
+
     # ------------------------------------------------------------
     # ATTENDANCE AND REGISTRATION
     # ------------------------------------------------------------
@@ -136,7 +178,15 @@ class EssCohortSession(models.Model):
         who asks)."""
         self.ensure_one()
         session = self.sudo()
-        if not session.is_open or session.date < fields.Datetime.now():
+        if session.cohort_id.state == "closed":
+            raise UserError(
+                self.env._(
+                    "%(cohort)s is closed: %(topic)s takes no registrations.",
+                    cohort=session.cohort_id.name,
+                    topic=session.topic,
+                )
+            )
+        if not session.is_open or session.date < fields.Datetime.now() or session.cohort_id.state == "draft":
             raise UserError(self.env._("%s is not open to registrations.", session.topic))
         expected = session._ess_attendee_entities()
         if entity in expected:
@@ -169,8 +219,10 @@ class EssCohortSession(models.Model):
 class EssCohortAttendance(models.Model):
     _name = "ess.cohort.attendance"
     _description = "Attendance at a cohort session"
+    _inherit = ["ess.placement.mixin"]
     _order = "session_id, partner_id"
     _rec_name = "partner_id"
+    _ess_placement_fields = ("session_id", "partner_id")
 
     session_id = fields.Many2one("ess.cohort.session", required=True, ondelete="cascade", index=True)
     cohort_id = fields.Many2one(related="session_id.cohort_id", store=True, index=True)

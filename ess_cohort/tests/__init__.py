@@ -2,3 +2,4 @@ from . import test_cohort
 from . import test_access
 from . import test_portal
 from . import test_translations
+from . import test_trust

@@ -3,7 +3,8 @@
 A is cohort A (entity A is an active member; the mentor accompanies entity A), B is
 cohort B (entity B); the officer facilitates both. An entity's people read their cohort,
 its members and sessions, and their own attendance; they change them only through the
-portal's controllers. Mentors read the cohorts of the entities they accompany."""
+portal's controllers. Mentors read the cohorts of the entities they accompany, and the
+per-entity rows (progress scores, attendance) of those entities only."""
 
 from datetime import timedelta
 

@@ -14,6 +14,8 @@ class TestCohortAccess(EssCohortCommon, AccessMatrixMixin, ActionsChangeNothingM
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Cohort A's facilitator is a mentor who accompanies no entity.
+        cls.cohort_a.user_id = cls.user_facilitator
         for entity, contact in ((cls.entity_a, cls.contact_a), (cls.entity_b, cls.contact_b)):
             cls._done_diagnosis(cls, entity, {cls.q_data_single: 2}, partner=contact)
         cls.attendance_a, cls.attendance_b = (
@@ -33,9 +35,28 @@ class TestCohortAccess(EssCohortCommon, AccessMatrixMixin, ActionsChangeNothingM
         self.assertTrue(self.progress_a and self.progress_b)
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
 
+    def test_field_access(self):
+        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
+
+    def test_moves(self):
+        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
+
+    def test_company_isolation(self):
+        self.assertEqual(
+            self.assertCompanyIsolation(ACCESS_ROWS),
+            ["ess.cohort", "ess.cohort.member", "ess.cohort.session", "ess.cohort.attendance",
+             ],
+        )  # fmt: skip
+
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [self.cohort_a, self.cohort_b, self.member_a, self.member_b, self.next_a, self.next_b,
                    self.attendance_a, self.generate_wizard]  # fmt: skip
-        users = [self.user_mentor, self.portal_a, self.portal_b, self.env.ref("base.public_user")]
+        users = [
+            self.user_mentor,
+            self.user_expert,
+            self.portal_a,
+            self.portal_b,
+            self.env.ref("base.public_user"),
+        ]
         calls = self.assertActionsChangeNothing(records, users)
-        self.assertGreaterEqual(calls, 4 * 5)
+        self.assertGreaterEqual(calls, 5 * 5)

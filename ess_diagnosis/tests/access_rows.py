@@ -9,9 +9,10 @@ NONE = ("", "", "", "")
 ALL_AB = ("AB", "AB", "AB", "AB")
 
 
-def entity_row(model, records, create, write, mentor=("A", "", "", ""), **more):
-    """An entity's record: its people read it, the mentor what they are given, officers all.
-    ``more``: the row's other attributes (private fields, moves)."""
+def entity_row(model, records, create, write, mentor=("A", "", "", ""), facilitator=None, **more):
+    """An entity's record: its people read it, the mentor what they are given (a mentor who
+    accompanies no entity, unless said, nothing), officers all. ``more``: the row's other
+    attributes (private fields, moves)."""
     return AccessRow(
         model=model,
         label=model,
@@ -24,7 +25,7 @@ def entity_row(model, records, create, write, mentor=("A", "", "", ""), **more):
             "portal_a": ("A", "", "", ""),
             "portal_b": ("B", "", "", ""),
             "mentor": mentor,
-            "facilitator": unaccompanied(mentor),
+            "facilitator": facilitator or unaccompanied(mentor),
             "officer": ALL_AB,
             "manager": ALL_AB,
         },

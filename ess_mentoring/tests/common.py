@@ -22,9 +22,7 @@ class EssMentoringCommon(EssDiagnosisCommon):
             cls.env, "ess_mentor_b", groups="ess_office_base.group_ess_mentor", lang="en_US", name="Mentor B"
         )
         cls.user_mentor_b.partner_id.write(cls._mentor_values(capacity=10))
-        cls.user_expert = new_test_user(
-            cls.env, "ess_expert", groups="ess_office_base.group_ess_mentor", lang="en_US", name="Expert"
-        )
+        cls.user_expert.name = "Expert"
         cls.user_expert.partner_id.write(cls._mentor_values(capacity=5))
         cls.mentor_a = cls.user_mentor.partner_id
         cls.mentor_b = cls.user_mentor_b.partner_id

@@ -1,8 +1,8 @@
 """ess_cohort's rows of the access matrix (see ess_office_base/tests/access_matrix.py).
 
 A is cohort A (entity A is an active member; the mentor and the expert accompany entity
-A; the facilitator facilitates it), B is cohort B (entity B, facilitated by the officer). An entity's people read their cohort,
-its members and sessions, and their own attendance; they change them only through the
+A; the facilitator facilitates it), B is cohort B (entity B, facilitated by the officer).
+An entity's people read their cohort, its members and sessions, and their own attendance; they change them only through the
 portal's controllers. Mentors read the cohorts of the entities they accompany, and the
 per-entity rows (progress scores, attendance) of those entities only."""
 

@@ -2,9 +2,10 @@
 
 A is cohort A (entity A is an active member; the mentor and the expert accompany entity
 A; the facilitator facilitates it), B is cohort B (entity B, facilitated by the officer).
-An entity's people read their cohort, its members and sessions, and their own attendance; they change them only through the
-portal's controllers. Mentors read the cohorts of the entities they accompany, and the
-per-entity rows (progress scores, attendance) of those entities only."""
+An entity's people read their cohort, its members and sessions, and their own
+attendance; they change them only through the portal's controllers. Mentors read the
+cohorts of the entities they accompany, and the per-entity rows (progress scores,
+attendance) of those entities only."""
 
 from datetime import timedelta
 

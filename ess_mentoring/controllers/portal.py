@@ -31,6 +31,15 @@ class EssMentoringPortal(EssDiagnosisPortal):
             "name": {"label": request.env._("Reference"), "order": "name, id"},
         }
 
+    def _ess_office_readable(self, records_sudo):
+        """The part of a contract's ``records_sudo`` an office user reads himself: a
+        mentor reads his proposal before the entity accepts it, and his past contracts,
+        but not their goals or his team's weeks. The entity's people and the holders of
+        the contract's link read them all, as the page shows them."""
+        if request.env.user.share:
+            return records_sudo
+        return records_sudo.with_env(request.env)._filtered_access("read").sudo()
+
     @http.route(["/my/mentoring", "/my/mentoring/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_ess_mentoring_contracts(self, page=1, sortby="date", **kw):
         sortings = self._prepare_ess_mentoring_sortings()
@@ -64,8 +73,8 @@ class EssMentoringPortal(EssDiagnosisPortal):
         values = {
             "contract": contract_sudo,
             "page_name": "ess_mentoring",
-            "followups": contract_sudo.followup_ids,
-            "goals": contract_sudo.goal_ids,
+            "followups": self._ess_office_readable(contract_sudo.followup_ids),
+            "goals": self._ess_office_readable(contract_sudo.goal_ids),
             "burndown": json.dumps(contract_sudo._ess_burndown()),
             "can_accept": contract_sudo.state == "draft"
             and not contract_sudo.accepted_by_id

@@ -29,10 +29,13 @@ class EssMentoringContract(models.Model):
 
     _name = "ess.mentoring.contract"
     _description = "Mentoring contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "ess.placement.mixin"]
     _order = "date_start desc, id desc"
     _rec_names_search = ["name", "partner_id.name"]
     _check_company_auto = True
+    # Officers create contracts: a contract moves only to an entity and a company where
+    # its writer could have created it.
+    _ess_placement_fields = ("partner_id", "company_id")
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
@@ -152,6 +155,13 @@ class EssMentoringContract(models.Model):
         "res.partner", string="Accepted by", readonly=True, copy=False, tracking=True
     )
     accepted_date = fields.Datetime(string="Accepted on", readonly=True, copy=False)
+    opens_entity_data = fields.Boolean(
+        string="Opens the entity's data",
+        compute="_compute_opens_entity_data",
+        store=True,
+        help="The team reads the entity's diagnoses, inventory and cohorts: from the entity's acceptance "
+        "(or an officer's activation) until the contract is done or cancelled.",
+    )
     activation_override_reason = fields.Text(
         string="Reason to activate without acceptance",
         copy=False,
@@ -212,6 +222,13 @@ class EssMentoringContract(models.Model):
         for contract in self:
             team = contract.mentor_id | contract.expert_ids
             contract.team_user_ids = team.user_ids.filtered(lambda user: mentors in user.groups_id)
+
+    @api.depends("state", "accepted_by_id")
+    def _compute_opens_entity_data(self):
+        for contract in self:
+            contract.opens_entity_data = contract.state == "active" or (
+                contract.state == "draft" and bool(contract.accepted_by_id)
+            )
 
     @api.depends("followup_ids.hours", "hours_budget")
     def _compute_hours(self):
@@ -387,7 +404,7 @@ class EssMentoringContract(models.Model):
     def write(self, vals):
         former_entities = self.partner_id if "partner_id" in vals else self.env["res.partner"]
         res = super().write(vals)
-        if {"partner_id", "mentor_id", "expert_ids", "state"} & set(vals):
+        if {"partner_id", "mentor_id", "expert_ids", "state", "accepted_by_id"} & set(vals):
             self._ess_sync_entity_mentors(self.partner_id | former_entities)
         if {"mentor_id", "expert_ids"} & set(vals):
             self._ess_subscribe_team()
@@ -406,14 +423,15 @@ class EssMentoringContract(models.Model):
     # ------------------------------------------------------------
 
     def _ess_sync_entity_mentors(self, entities):
-        """The entities' "Accompanied by" are the team users of their contracts that are
-        not cancelled: mentors read the diagnoses of those entities, and no others."""
+        """The entities' "Accompanied by" are the team users of their contracts that open
+        the entity's data (accepted or active, not yet done or cancelled): every mentor rule
+        of every module reads it, so mentors reach those entities and no others."""
         if not entities:
             return
         contracts = (
             self.sudo()
             .with_context(active_test=False)
-            .search([("partner_id", "in", entities.ids), ("state", "!=", "cancelled")])
+            .search([("partner_id", "in", entities.ids), ("opens_entity_data", "=", True)])
         )
         team_users = defaultdict(lambda: self.env["res.users"])
         for contract in contracts:

@@ -15,8 +15,11 @@ class EssMentoringFollowup(models.Model):
 
     _name = "ess.mentoring.followup"
     _description = "Weekly mentoring follow-up"
-    _inherit = ["mail.thread", "portal.mixin"]
+    _inherit = ["mail.thread", "portal.mixin", "ess.placement.mixin"]
     _order = "week_start desc, id desc"
+    # A follow-up keeps its contract and its author unless its writer could create it
+    # there, as that author: an officer, or a mentor for his own weeks on his own teams.
+    _ess_placement_fields = ("contract_id", "member_id")
     # Entity members who read the follow-up may write in its thread (as on project tasks).
     _mail_post_access = "read"
 

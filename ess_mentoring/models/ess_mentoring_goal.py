@@ -4,6 +4,9 @@ from odoo import fields, models
 class EssMentoringGoal(models.Model):
     _name = "ess.mentoring.goal"
     _description = "Mentoring goal"
+    _inherit = ["ess.placement.mixin"]
+    # A goal moves only to a contract its writer could add goals to.
+    _ess_placement_fields = ("contract_id",)
     _order = "contract_id, sequence, id"
 
     contract_id = fields.Many2one("ess.mentoring.contract", required=True, index=True, ondelete="cascade")

@@ -1,8 +1,10 @@
 """ess_mentoring's rows of the access matrix (see ess_office_base/tests/access_matrix.py).
 
-The mentor of the matrix is on entity A's contract (A) and not on B's; officers and
-managers see and change everything; an entity's people read their own entity's
-contracts, goals and follow-ups, and change them only through the portal's controllers.
+The mentor of the matrix is on entity A's active contract (A) and not on B's (a draft
+the entity has not accepted, and a done or cancelled contract, open none of the entity's
+data: see test_access.TestMentorReachesTheEntity); officers and managers see and change
+everything; an entity's people read their own entity's contracts, goals and follow-ups,
+and change them only through the portal's controllers.
 A week grid (S) is the mentor's own; mentor suggestions (S) are the officers'."""
 
 from odoo.addons.ess_diagnosis.tests.access_rows import entity_row

@@ -1,4 +1,5 @@
 import json
+from datetime import timedelta
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
@@ -116,6 +117,136 @@ class TestMentorIsolation(MentoringAccessCommon):
 
 
 @tagged("post_install", "-at_install")
+class TestFollowupPlacement(MentoringAccessCommon):
+    """A follow-up stays where its writer could have created it: its author and its
+    contract change only by an officer's hand."""
+
+    def test_the_expert_cannot_give_his_follow_up_to_the_main_mentor(self):
+        expert_week = self.followup_expert.with_user(self.user_expert)
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            expert_week.write({"member_id": self.mentor_a.id, "week_start": self.MONDAY + timedelta(days=7)})
+        self.env.invalidate_all()
+        self.assertEqual(self.followup_expert.member_id, self.expert, "the week is still the expert's")
+
+    def test_a_mentor_cannot_move_his_follow_up_to_another_entitys_contract(self):
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.followup_a.with_user(self.user_mentor).write(
+                {"contract_id": self.contract_b.id, "week_start": self.MONDAY + timedelta(days=14)}
+            )
+        self.env.invalidate_all()
+        self.assertEqual(self.followup_a.contract_id, self.contract_a)
+        self.assertEqual(self.followup_a.partner_id, self.entity_a)
+
+    def test_a_mentor_still_moves_his_follow_up_inside_his_contract(self):
+        self.followup_a.with_user(self.user_mentor).write(
+            {"week_start": self.MONDAY + timedelta(days=7), "hours": 3}
+        )
+        self.assertEqual(
+            (self.followup_a.week_start, self.followup_a.hours), (self.MONDAY + timedelta(days=7), 3)
+        )
+
+    def test_an_officer_may_change_a_follow_ups_member_and_contract(self):
+        officer = self.user_officer
+        self.followup_expert.with_user(officer).write(
+            {"member_id": self.mentor_a.id, "week_start": self.MONDAY + timedelta(days=7)}
+        )
+        self.assertEqual(self.followup_expert.member_id, self.mentor_a)
+        self.followup_a.with_user(officer).write(
+            {"contract_id": self.contract_b.id, "week_start": self.MONDAY + timedelta(days=14)}
+        )
+        self.assertEqual(self.followup_a.partner_id, self.entity_b)
+        self.assertEqual(self.followup_a.member_id, self.mentor_b, "the new contract's main mentor")
+
+    def test_an_officer_moves_no_contract_or_goal_into_a_company_he_is_not_in(self):
+        other = self.env["res.company"].create({"name": "Oficina del Camp"})
+        contract_c = self._contract(self.entity_b, self.mentor_b, company_id=other.id)
+        officer = self.user_officer
+        self.assertNotIn(other, officer.company_ids)
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.contract_a.with_user(officer).write({"company_id": other.id})
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.goal_a.with_user(officer).write({"contract_id": contract_c.id})
+        self.env.invalidate_all()
+        self.assertEqual(self.contract_a.company_id, self.env.company)
+        self.assertEqual(self.goal_a.contract_id, self.contract_a)
+        # Within his companies, an officer moves them freely.
+        self.goal_a.with_user(officer).write({"contract_id": self.contract_b.id})
+        self.assertEqual(self.goal_a.partner_id, self.entity_b)
+        self.contract_a.with_user(officer).write({"partner_id": self.entity_b.id})
+        self.assertEqual(self.followup_a.partner_id, self.entity_b, "its weeks follow the contract")
+
+
+@tagged("post_install", "-at_install")
+class TestMentorReachesTheEntity(MentoringAccessCommon):
+    """A mentor reaches an entity's data from its acceptance (or an officer's activation)
+    until the contract is done or cancelled; his contracts and his weeks stay his."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Mentor A proposed to entity B, the expert with him.
+        cls.proposal = cls._contract(cls, cls.entity_b, cls.mentor_a, experts=cls.expert)
+        cls.env["ess.mentoring.goal"].create({"contract_id": cls.proposal.id, "name": "Goal of B"})
+
+    def _reads(self, user, records):
+        return records.with_user(user).search([("id", "in", records.ids)])
+
+    def test_a_proposed_mentor_reads_his_contract_not_the_entity_until_it_accepts(self):
+        mentor = self.user_mentor
+        self.assertEqual(self._reads(mentor, self.proposal), self.proposal, "his own draft contract")
+        self.proposal.with_user(mentor).read(["name", "partner_id", "hours_budget"])
+        self.assertNotIn(mentor, self.entity_b.ess_mentor_user_ids)
+        self.assertFalse(self._reads(mentor, self.diagnosis_b), "the entity has not accepted yet")
+        self.assertFalse(self._reads(mentor, self.diagnosis_b.score_ids))
+        self.assertFalse(self._reads(mentor, self.proposal.goal_ids), "goals carry the diagnosis' scores")
+        with self.assertRaises(AccessError):
+            self.diagnosis_b.with_user(mentor).read(["score"])
+
+        self.proposal.with_user(self.portal_b)._ess_accept(self.contact_b)
+        self.assertIn(mentor, self.entity_b.ess_mentor_user_ids)
+        self.assertEqual(self._reads(mentor, self.diagnosis_b), self.diagnosis_b)
+        self.assertEqual(self._reads(mentor, self.proposal.goal_ids), self.proposal.goal_ids)
+
+    def test_an_officers_activation_opens_the_entity_and_done_closes_it(self):
+        mentor, officer = self.user_mentor, self.user_officer
+        self.proposal.activation_override_reason = "The board meets next month."
+        self.proposal.with_user(officer).action_activate()
+        self.assertEqual(self._reads(mentor, self.diagnosis_b), self.diagnosis_b)
+        mine = self._followup(self.proposal, week=self.MONDAY, member=self.mentor_a, summary="Week of B")
+        experts = self._followup(self.proposal, week=self.MONDAY, member=self.expert, summary="Expert on B")
+        self.assertEqual(
+            self._reads(mentor, mine | experts), mine | experts, "the team's weeks, while active"
+        )
+
+        self.proposal.with_user(officer).action_done()
+        self.assertNotIn(mentor, self.entity_b.ess_mentor_user_ids)
+        self.assertFalse(self._reads(mentor, self.diagnosis_b), "done: the entity's data is closed")
+        self.assertEqual(self._reads(mentor, self.proposal), self.proposal, "his contract stays his")
+        self.assertEqual(self._reads(mentor, mine | experts), mine, "and the weeks he wrote")
+        mine.with_user(mentor).read(["summary", "hours"])
+        self.assertEqual(self._reads(mentor, self.proposal.goal_ids), self.proposal.goal_ids)
+        # Entity A, whose contract is active, is still his.
+        self.assertEqual(self._reads(mentor, self.diagnosis_a), self.diagnosis_a)
+
+    def test_cancelled_or_back_to_draft_the_access_follows_the_acceptance(self):
+        mentor, officer = self.user_mentor, self.user_officer
+        self.proposal.activation_override_reason = "The board meets next month."
+        self.proposal.with_user(officer).action_activate()
+        self.proposal.with_user(officer).action_draft()
+        self.assertFalse(self._reads(mentor, self.diagnosis_b), "back to draft, never accepted")
+        self.proposal.with_user(self.portal_b)._ess_accept(self.contact_b)
+        self.assertEqual(self._reads(mentor, self.diagnosis_b), self.diagnosis_b)
+        self.proposal.with_user(officer).action_cancel()
+        self.assertFalse(self._reads(mentor, self.diagnosis_b))
+        self.assertEqual(self._reads(mentor, self.proposal), self.proposal, "a cancelled contract stays his")
+        self.proposal.with_user(officer).action_draft()
+        self.assertEqual(self._reads(mentor, self.diagnosis_b), self.diagnosis_b, "accepted, in draft again")
+        self.proposal.expert_ids = False
+        self.assertNotIn(self.user_expert, self.entity_b.ess_mentor_user_ids, "off the team, off the entity")
+        self.assertEqual(self.entity_b.ess_mentor_user_ids, self.user_mentor | self.user_mentor_b)
+
+
+@tagged("post_install", "-at_install")
 class TestMentorRpc(MentoringAccessCommon, HttpCase):
     def _call(self, user, model, method, args, kwargs=None):
         self.authenticate(user.login, user.login)
@@ -140,6 +271,41 @@ class TestMentorRpc(MentoringAccessCommon, HttpCase):
             self.assertIn("AccessError", str(refusal.exception))
         self.env.invalidate_all()
         self.assertEqual(self.contract_a.hours_budget, 50)
+
+    def test_over_rpc_the_expert_cannot_give_his_week_to_the_main_mentor(self):
+        with self.assertRaises(JsonRpcException) as refusal:
+            self._call(
+                self.user_expert,
+                "ess.mentoring.followup",
+                "write",
+                [self.followup_expert.ids, {"member_id": self.mentor_a.id, "week_start": "2026-03-09"}],
+            )
+        self.assertIn("AccessError", str(refusal.exception))
+        self.env.invalidate_all()
+        self.assertEqual(self.followup_expert.member_id, self.expert)
+
+    def test_over_rpc_a_proposed_mentor_reads_no_diagnosis_of_the_entity(self):
+        self._contract(self.entity_b, self.mentor_a)
+        rows = self._call(self.user_mentor, "ess.diagnosis", "search_read", [[]], {"fields": ["score"]})
+        self.assertEqual([row["id"] for row in rows], self.diagnosis_a.ids)
+
+    def test_the_portal_page_of_a_mentors_contract_shows_him_what_he_reads(self):
+        proposal = self._contract(self.entity_b, self.mentor_a, experts=self.expert)
+        self.env["ess.mentoring.goal"].create({"contract_id": proposal.id, "name": "Confidential goal of B"})
+        self.authenticate(self.user_mentor.login, self.user_mentor.login)
+        page = self.url_open(f"/my/mentoring/{proposal.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(proposal.name, page.text)
+        self.assertNotIn("Confidential goal of B", page.text, "not before the entity accepts")
+        proposal.activation_override_reason = "The board meets next month."
+        proposal.action_activate()
+        self._followup(proposal, member=self.mentor_a, summary="Mentor A on B")
+        self._followup(proposal, member=self.expert, summary="Expert on B")
+        proposal.action_done()
+        page = self.url_open(f"/my/mentoring/{proposal.id}").text
+        self.assertIn("Mentor A on B", page)
+        self.assertIn("Confidential goal of B", page)
+        self.assertNotIn("Expert on B", page, "done: his own weeks only")
 
     def test_over_rpc_a_portal_user_cannot_write_the_entity_comment_of_another_entity(self):
         payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {

@@ -109,6 +109,10 @@ class TestContract(EssMentoringCommon):
         self.contract_b.with_user(self.user_officer).action_cancel()
         self.assertFalse(self.entity_b.ess_mentor_user_ids, "a cancelled contract gives no access")
         self.contract_b.with_user(self.user_officer).action_draft()
+        self.assertFalse(self.entity_b.ess_mentor_user_ids, "a draft the entity never accepted gives none")
+        self.contract_b.activation_override_reason = "The entity signed on paper."
+        self.contract_b.with_user(self.user_officer).action_activate()
+        self.assertEqual(self.entity_b.ess_mentor_user_ids, self.user_mentor_b, "an officer activated it")
         self.contract_b.partner_id = self.entity_a
         self.assertEqual(self.entity_a.ess_mentor_user_ids, self.user_mentor | self.user_mentor_b)
         self.assertFalse(self.entity_b.ess_mentor_user_ids, "the former entity loses the mentor")

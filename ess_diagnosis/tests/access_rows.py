@@ -9,7 +9,9 @@ NONE = ("", "", "", "")
 ALL_AB = ("AB", "AB", "AB", "AB")
 
 
-def entity_row(model, records, create, write, mentor=("A", "", "", ""), facilitator=None, **more):
+def entity_row(
+    model, records, create, write, mentor=("A", "", "", ""), expert=None, facilitator=None, **more
+):
     """An entity's record: its people read it, the mentor what they are given (a mentor who
     accompanies no entity, unless said, nothing), officers all. ``more``: the row's other
     attributes (private fields, moves)."""
@@ -25,6 +27,7 @@ def entity_row(model, records, create, write, mentor=("A", "", "", ""), facilita
             "portal_a": ("A", "", "", ""),
             "portal_b": ("B", "", "", ""),
             "mentor": mentor,
+            "expert": expert or mentor,
             "facilitator": facilitator or unaccompanied(mentor),
             "officer": ALL_AB,
             "manager": ALL_AB,

@@ -32,12 +32,14 @@ ACCESS_ROWS = [
             "hours_budget": 10,
         },
         write=lambda case: {"hours_budget": 60},
+        moves={"partner_id": (lambda case: case.entity_b.id, "B")},
     ),
     entity_row(
         "ess.mentoring.goal",
         records=lambda case: {"A": case.goal_a, "B": case.goal_b},
         create=lambda case, scope: {"contract_id": _contract(case, scope).id, "name": "Matrix goal"},
         write=lambda case: {"state": "achieved"},
+        moves={"contract_id": (lambda case: case.contract_b.id, "B")},
     ),
     # The mentor changes their own follow-ups, on their own contracts.
     entity_row(
@@ -51,6 +53,9 @@ ACCESS_ROWS = [
         },
         write=lambda case: {"summary": "Matrix week"},
         mentor=("A", "A", "A", "A"),
+        # The expert reads the main mentor's weeks and writes only his own.
+        expert=("A", "", "", ""),
+        moves={"contract_id": (lambda case: case.contract_b.id, "B")},
     ),
     AccessRow(
         model="ess.mentoring.week.grid",
@@ -63,6 +68,8 @@ ACCESS_ROWS = [
             "portal_a": NONE,
             "portal_b": NONE,
             "mentor": ("S", "S", "S", "S"),
+            "expert": NONE,
+            "facilitator": NONE,
             "officer": ("", "", "S", ""),
             "manager": ("", "", "S", ""),
         },
@@ -82,6 +89,8 @@ ACCESS_ROWS = [
             "portal_a": NONE,
             "portal_b": NONE,
             "mentor": ("S", "S", "S", "S"),
+            "expert": NONE,
+            "facilitator": NONE,
             "officer": ("", "", "S", ""),
             "manager": ("", "", "S", ""),
         },

@@ -48,6 +48,18 @@ class TestMentoringAccessMatrix(MentoringAccessCommon):
         self.assertEqual(len(self.week_grid.line_ids), 4, "one cell per week of contract A")
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
 
+    def test_field_access(self):
+        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
+
+    def test_moves(self):
+        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
+
+    def test_company_isolation(self):
+        self.assertEqual(
+            self.assertCompanyIsolation(ACCESS_ROWS),
+            ["ess.mentoring.contract", "ess.mentoring.goal", "ess.mentoring.followup"],
+        )
+
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [
             self.contract_a,

@@ -55,7 +55,16 @@ ACCESS_ROWS = [
         mentor=("A", "A", "A", "A"),
         # The expert reads the main mentor's weeks and writes only his own.
         expert=("A", "", "", ""),
-        moves={"contract_id": (lambda case: case.contract_b.id, "B")},
+        moves={
+            "contract_id": (
+                lambda case: {
+                    "contract_id": case.contract_b.id,
+                    "member_id": case.mentor_b.id,
+                    "week_start": "2026-05-04",
+                },
+                "B",
+            ),
+        },
     ),
     AccessRow(
         model="ess.mentoring.week.grid",
@@ -68,8 +77,9 @@ ACCESS_ROWS = [
             "portal_a": NONE,
             "portal_b": NONE,
             "mentor": ("S", "S", "S", "S"),
-            "expert": NONE,
-            "facilitator": NONE,
+            # Any mentor opens a grid of his own.
+            "expert": ("", "", "S", ""),
+            "facilitator": ("", "", "S", ""),
             "officer": ("", "", "S", ""),
             "manager": ("", "", "S", ""),
         },
@@ -89,10 +99,11 @@ ACCESS_ROWS = [
             "portal_a": NONE,
             "portal_b": NONE,
             "mentor": ("S", "S", "S", "S"),
+            # A cell belongs to its grid's owner: nobody else adds one to it.
             "expert": NONE,
             "facilitator": NONE,
-            "officer": ("", "", "S", ""),
-            "manager": ("", "", "S", ""),
+            "officer": NONE,
+            "manager": NONE,
         },
     ),
     AccessRow(

@@ -107,7 +107,8 @@ ROUTE_ROWS = [
         scopes="SU",
         texts=lambda case: {"U": [case.route_no_provider.name, case.route_no_provider.email]},
         request=lambda case, scope: (
-            f"/catalogue/providers/{case.env['ir.http']._slug(_provider(case, scope))}", None
+            f"/catalogue/providers/{case.env['ir.http']._slug(_provider(case, scope))}",
+            None,
         ),
     ),
     _page("/catalogue/submit", "/catalogue/submit"),
@@ -116,11 +117,18 @@ ROUTE_ROWS = [
         None,
         method="POST",
         # Anyone proposes a resource: the thanks page.
-        request=lambda case, scope: ("/catalogue/submit", {
-            "name": PROPOSAL, "resource_type": "tool", "proposer_name": "Visitant",
-            "proposer_email": "visitant@example.com",
-        }),  # fmt: skip
-        stored=lambda case, scope: case.env["ess.catalogue.resource"].sudo().search_count([("name", "=", PROPOSAL)]),
+        request=lambda case, scope: (
+            "/catalogue/submit",
+            {
+                "name": PROPOSAL,
+                "resource_type": "tool",
+                "proposer_name": "Visitant",
+                "proposer_email": "visitant@example.com",
+            },
+        ),  # fmt: skip
+        stored=lambda case, scope: (
+            case.env["ess.catalogue.resource"].sudo().search_count([("name", "=", PROPOSAL)])
+        ),
         ok=(200,),
     ),
     list_row("/my/tools", "/my/tools", _line_texts),
@@ -130,7 +138,9 @@ ROUTE_ROWS = [
         request=lambda case, scope: ("/my/tools/add", _tool_form(NEW_TOOL)(case)),
         scopes="S",
         texts=_line_texts,
-        stored=lambda case, scope: case.env["ess.tool.inventory.line"].sudo().search_count([("name", "=", NEW_TOOL)]),
+        stored=lambda case, scope: (
+            case.env["ess.tool.inventory.line"].sudo().search_count([("name", "=", NEW_TOOL)])
+        ),
         # The entity's people add to their entity's inventory; office users belong to none.
         access={"visitor": "", "portal_a": "S", "portal_b": "S", "mentor": "", "officer": ""},
     ),

@@ -77,7 +77,10 @@ ROUTE_ROWS = [
         path="/my/cohorts/session/<int:session_id>/register",
         method="POST",
         # A's and B's coming sessions are not open to other entities.
-        request=lambda case, scope: (f"/my/cohorts/session/{_session(case, scope).id}/register", {"register": "1"}),
+        request=lambda case, scope: (
+            f"/my/cohorts/session/{_session(case, scope).id}/register",
+            {"register": "1"},
+        ),
         scopes="ABS",
         texts=_texts,
         stored=lambda case, scope: _session(case, scope).sudo().attendance_ids,
@@ -95,7 +98,8 @@ ROUTE_ROWS = [
         path="/my/cohorts/session/<int:session_id>/learning",
         method="POST",
         request=lambda case, scope: (
-            f"/my/cohorts/session/{_past(case, scope).id}/learning", {"learning": "Après a les rutes"}
+            f"/my/cohorts/session/{_past(case, scope).id}/learning",
+            {"learning": "Après a les rutes"},
         ),
         scopes="AB",
         texts=_texts,

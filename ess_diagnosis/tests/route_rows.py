@@ -12,8 +12,12 @@ def setup_route_records(cls):
     """A done diagnosis of each entity, on the shipped questionnaire, answered by its contact."""
     cls.survey = cls.env.ref("ess_diagnosis.survey_ess_diagnosis")
     question = cls.env.ref("ess_diagnosis.survey_ess_diagnosis_q_entity_1")
-    cls.diagnosis_a = EssDiagnosisCommon._done_diagnosis(cls, cls.entity_a, {question: 2}, partner=cls.contact_a)
-    cls.diagnosis_b = EssDiagnosisCommon._done_diagnosis(cls, cls.entity_b, {question: 1}, partner=cls.contact_b)
+    cls.diagnosis_a = EssDiagnosisCommon._done_diagnosis(
+        cls, cls.entity_a, {question: 2}, partner=cls.contact_a
+    )
+    cls.diagnosis_b = EssDiagnosisCommon._done_diagnosis(
+        cls, cls.entity_b, {question: 1}, partner=cls.contact_b
+    )
 
 
 def _entities(case):

@@ -18,12 +18,15 @@ from .common import EssMentoringCommon
 def setup_route_records(cls):
     """An active contract per entity, with a goal and a follow-up: A's mentored by the
     mentor who accompanies A, B's by a mentor of its own."""
-    cls.user_mentor.partner_id.write(EssMentoringCommon._mentor_values(capacity=20))
+    cls.user_mentor.partner_id.write(EssMentoringCommon._mentor_values.__func__(cls, capacity=20))
     cls.user_mentor_b = new_test_user(
         cls.env, "ess_mentor_b", groups="ess_office_base.group_ess_mentor", lang="en_US", name="Mentor B"
     )
-    cls.user_mentor_b.partner_id.write(EssMentoringCommon._mentor_values(capacity=10))
-    for letter, entity, mentor in (("a", cls.entity_a, cls.user_mentor), ("b", cls.entity_b, cls.user_mentor_b)):
+    cls.user_mentor_b.partner_id.write(EssMentoringCommon._mentor_values.__func__(cls, capacity=10))
+    for letter, entity, mentor in (
+        ("a", cls.entity_a, cls.user_mentor),
+        ("b", cls.entity_b, cls.user_mentor_b),
+    ):
         contract = EssMentoringCommon._contract(cls, entity, mentor.partner_id, state="active")
         contract.goal_ids = [Command.create({"name": f"Objectiu de rutes {letter.upper()}"})]
         setattr(cls, f"contract_{letter}", contract)

@@ -105,10 +105,13 @@ def ess_routes(env):
         declared_by = [
             cls
             for cls in type(method.__self__).mro()
-            if path in (getattr(cls.__dict__.get(method.__name__), "original_routing", {}).get("routes") or ())
+            if path
+            in (getattr(cls.__dict__.get(method.__name__), "original_routing", {}).get("routes") or ())
         ]
         if any(cls.__module__.startswith("odoo.addons.ess_") for cls in declared_by):
-            routes.update((path, verb) for verb in endpoint.routing["methods"] or ["GET"] if verb != "OPTIONS")
+            routes.update(
+                (path, verb) for verb in endpoint.routing["methods"] or ["GET"] if verb != "OPTIONS"
+            )
     return routes
 
 
@@ -178,7 +181,9 @@ class RouteMatrixMixin:
                                 response.status_code in REFUSED or self._is_login_redirect(response),
                                 f"{row.label}: {role} is refused on {scope}, not {response.status_code}",
                             )
-                            self.assertEqual(after, before, f"{row.label}: {role} stored something on {scope}")
+                            self.assertEqual(
+                                after, before, f"{row.label}: {role} stored something on {scope}"
+                            )
                         leaked = [text for text in hidden if text in response.text]
                         self.assertFalse(leaked, f"{row.label}: {role} reads these on {scope}")
         _logger.info("route matrix: %s route x role x scope requests checked, %s rows", requests, len(rows))
@@ -203,4 +208,3 @@ class RouteMatrixMixin:
                 self.assertEqual(after, before, f"{row.label} stored something without a CSRF token")
         _logger.info("route matrix: %s POST routes refused without a CSRF token", requests)
         return requests
-

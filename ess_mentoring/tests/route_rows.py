@@ -37,8 +37,8 @@ def setup_route_records(cls):
 
 def _texts(case):
     return {
-        "A": [case.entity_a.name, "Objectiu de rutes A", "Setmana de rutes A"],
-        "B": [case.entity_b.name, "Objectiu de rutes B", "Setmana de rutes B"],
+        "A": [case.contract_a.name, case.entity_a.name, "Objectiu de rutes A", "Setmana de rutes A"],
+        "B": [case.contract_b.name, case.entity_b.name, "Objectiu de rutes B", "Setmana de rutes B"],
     }
 
 

@@ -11,10 +11,11 @@ rows request (with the builders of the addon's test commons). A row's scopes:
   provider), which no page of the website shows;
 - ``S``: the page itself (a list, a form), or a record every role may reach.
 
-``access[role]`` gives the scopes on which the role may use the route: it answers there with
-one of the row's ``ok`` statuses (200, or the route's own redirect), elsewhere with a 403, a
-404 or a redirect to the login page. Whatever the answer, its body holds no text of a scope
-the role is refused. ``test_route_matrix_coverage`` (in this addon) fails when a route of an
+``access[role]`` gives the scopes the role may use: on the row's scopes among them the
+route answers with one of the row's ``ok`` statuses (200, or the route's own redirect), on
+the others with a 403, a 404 or a redirect to the login page. Whatever the answer, its body
+holds no text of a scope missing from ``access[role]`` (a list page of scope ``S`` that
+portal_a reads with access ``SA`` may show A's records, never B's). ``test_route_matrix_coverage`` (in this addon) fails when a route of an
 installed ESS addon has no row.
 """
 
@@ -23,7 +24,7 @@ import importlib.util
 import logging
 import re
 from collections.abc import Callable
-from contextlib import closing
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
 
 from odoo.tools import mute_logger
@@ -66,7 +67,7 @@ def route_rows_of(rows):
     for row in rows:
         assert set(row.access) == set(ROLES), f"{row.label}: one entry per role {ROLES}"
         assert set(row.scopes) <= set(SCOPES), f"{row.label}: scopes are {SCOPES}"
-        assert all(set(scopes) <= set(row.scopes) for scopes in row.access.values()), row.label
+        assert all(set(scopes) <= set(SCOPES) for scopes in row.access.values()), row.label
         assert row.method in ("GET", "POST"), f"{row.label}: GET or POST"
         assert row.method == "GET" or row.stored, f"{row.label}: a POST says what it stores"
     return rows
@@ -137,8 +138,9 @@ class RouteMatrixMixin:
         self.assertTrue(match, "a page of the portal carries the session's CSRF token")
         return match.group(1) or match.group(2)
 
-    def _route_response(self, row, scope, token):
-        """(the response, what the row stored before, after) of one request, rolled back."""
+    def _route_response(self, row, scope, token, quiet=True):
+        """(the response, what the row stored before, after) of one request, rolled back;
+        ``quiet``: the refusals' warnings are not logged."""
         url, data = row.request(self, scope)
         self.assertEqual(data is not None, row.method == "POST", f"{row.label}: POST data, for a POST only")
         if data is not None and token is not None:
@@ -146,7 +148,7 @@ class RouteMatrixMixin:
         with closing(self.env.cr.savepoint()):
             before = row.stored(self, scope) if row.stored else None
             # refusals are logged as warnings (403, invalid CSRF token)
-            with mute_logger("odoo.http", "odoo.addons.http_routing.models.ir_http"):
+            with mute_logger("odoo.http") if quiet else nullcontext():
                 response = self.url_open(url, data=data, allow_redirects=False)
             self.env.invalidate_all()
             after = row.stored(self, scope) if row.stored else None
@@ -174,6 +176,14 @@ class RouteMatrixMixin:
                             self.assertIn(
                                 response.status_code, row.ok, f"{row.label}: {role} may use it on {scope}"
                             )
+                            # The texts are what the page shows: of its record, or of the
+                            # records a list shows the role.
+                            for shown in allowed if scope == "S" else scope:
+                                if response.status_code == 200 and texts[row.label].get(shown):
+                                    self.assertTrue(
+                                        any(text in response.text for text in texts[row.label][shown]),
+                                        f"{row.label}: {role} reads {shown}'s records there",
+                                    )
                             if response.status_code in (301, 302, 303):
                                 self.assertFalse(self._is_login_redirect(response), row.label)
                         else:
@@ -200,11 +210,12 @@ class RouteMatrixMixin:
             role, scopes = next(((role, scopes) for role, scopes in row.access.items() if scopes), (None, ""))
             self.assertTrue(role, f"{row.label}: some role may use it")
             self._route_login(users[role])
-            response, before, after = self._route_response(row, scopes[0], token=None)
+            with self.assertLogs("odoo.http", "WARNING") as logs:
+                response, before, after = self._route_response(row, scopes[0], token=None, quiet=False)
             requests += 1
             with self.subTest(route=row.label, role=role, scope=scopes[0]):
                 self.assertEqual(response.status_code, 400, f"{row.label} without a CSRF token")
-                self.assertIn("CSRF", response.text)
+                self.assertTrue(any("CSRF" in line for line in logs.output), "refused by the CSRF check")
                 self.assertEqual(after, before, f"{row.label} stored something without a CSRF token")
         _logger.info("route matrix: %s POST routes refused without a CSRF token", requests)
         return requests

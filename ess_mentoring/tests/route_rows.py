@@ -50,7 +50,8 @@ def _followup(case, scope):
     return {"A": case.followup_a, "B": case.followup_b}[scope]
 
 
-# The record rules decide: the mentor reads his contract with A, officers every contract.
+# What the code does today: a contract's and a follow-up's pages answer whoever the record
+# rules let read them, so the mentor of A's contract and the officers (every contract) too.
 READERS = {"visitor": "", "portal_a": "A", "portal_b": "B", "mentor": "A", "officer": "AB"}
 # What only the entity's people do.
 ENTITY = {"visitor": "", "portal_a": "A", "portal_b": "B", "mentor": "", "officer": ""}

@@ -15,8 +15,10 @@ rows request (with the builders of the addon's test commons). A row's scopes:
 route answers with one of the row's ``ok`` statuses (200, or the route's own redirect), on
 the others with a 403, a 404 or a redirect to the login page. Whatever the answer, its body
 holds no text of a scope missing from ``access[role]`` (a list page of scope ``S`` that
-portal_a reads with access ``SA`` may show A's records, never B's). ``test_route_matrix_coverage`` (in this addon) fails when a route of an
-installed ESS addon has no row.
+portal_a reads with access ``SA`` may show A's records, never B's), and a 200 shows the
+requested record's text (or, for a list, the text of the scopes it may show).
+``test_route_matrix_coverage`` (in this addon) fails when a route of an installed ESS addon
+has no row.
 """
 
 import importlib

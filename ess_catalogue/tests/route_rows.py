@@ -75,7 +75,8 @@ def _page(path, url, texts=_proposal_texts, scopes="S", request=None, method="GE
 
 
 def _line_row(path, suffix="", data=None, stored=None):
-    """A route on one line of /my/tools: the entity's people only."""
+    """A route on one line of /my/tools: the entity's people only (what the code does
+    today: office users, who belong to no entity, get a 404 too)."""
     return RouteRow(
         path=path,
         method="POST" if data else "GET",

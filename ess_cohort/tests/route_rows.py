@@ -13,7 +13,8 @@ from odoo.addons.ess_office_base.tests.route_matrix import RouteRow
 
 from .common import EssCohortCommon
 
-# Only the entity's people.
+# Only the entity's people (what the code does today: office users, who belong to no
+# entity, get a 404 too; they see cohorts in the backend).
 ENTITY = {"visitor": "", "portal_a": "A", "portal_b": "B", "mentor": "", "officer": ""}
 # Any entity's people, on what is open to every entity.
 ANY_ENTITY = {"visitor": "", "portal_a": "S", "portal_b": "S", "mentor": "", "officer": ""}

@@ -204,22 +204,38 @@ class RouteMatrixMixin:
         return requests
 
     def assertPostsNeedCsrf(self, rows):
-        """Every POST row, as a role that may use it, without a CSRF token: a 400 that
-        stores nothing. Returns the number of requests."""
+        """Every POST row, as a role that may use it, without a CSRF token and with the token
+        of another session: a 400 from the CSRF check, that stores nothing. Returns the
+        number of requests."""
         requests = 0
         users = self._route_users()
+        foreign = self._route_login(None)  # a visitor's session, which the next login replaces
         for row in route_rows_of(rows):
             if row.method != "POST":
                 continue
-            role, scopes = next(((role, scopes) for role, scopes in row.access.items() if scopes), (None, ""))
+            role, scope = next(
+                (
+                    (role, scope)
+                    for role, scopes in row.access.items()
+                    for scope in row.scopes
+                    if scope in scopes
+                ),
+                (None, None),
+            )
             self.assertTrue(role, f"{row.label}: some role may use it")
             self._route_login(users[role])
-            with self.assertLogs("odoo.http", "WARNING") as logs:
-                response, before, after = self._route_response(row, scopes[0], token=None, quiet=False)
-            requests += 1
-            with self.subTest(route=row.label, role=role, scope=scopes[0]):
-                self.assertEqual(response.status_code, 400, f"{row.label} without a CSRF token")
-                self.assertTrue(any("CSRF" in line for line in logs.output), "refused by the CSRF check")
-                self.assertEqual(after, before, f"{row.label} stored something without a CSRF token")
-        _logger.info("route matrix: %s POST routes refused without a CSRF token", requests)
+            for token in (None, foreign):
+                requests += 1
+                with self.subTest(
+                    route=row.label, role=role, scope=scope, token=token and "another session's"
+                ):
+                    # no warning logged: the CSRF check let the request through
+                    with self.assertLogs("odoo.http", "WARNING") as logs:
+                        response, before, after = self._route_response(row, scope, token=token, quiet=False)
+                    self.assertEqual(response.status_code, 400, f"{row.label} without a valid CSRF token")
+                    self.assertTrue(any("CSRF" in line for line in logs.output), "refused by the CSRF check")
+                    self.assertEqual(
+                        after, before, f"{row.label} stored something without a valid CSRF token"
+                    )
+        _logger.info("route matrix: %s POST requests without a valid CSRF token refused", requests)
         return requests

@@ -6,3 +6,4 @@ from . import test_translations
 from . import test_ui
 from . import test_access_matrix
 from . import test_matrix_coverage
+from . import test_route_matrix

@@ -60,14 +60,20 @@ class TestCatalogueSecurity(EssInventoryCommon):
 
     def test_only_entity_members_comment_on_resources(self):
         outsider = self.env["res.users"].create(
-            {"name": "Outsider", "login": "outsider", "groups_id": [(6, 0, self.env.ref("base.group_portal").ids)]}
+            {
+                "name": "Outsider",
+                "login": "outsider",
+                "groups_id": [(6, 0, self.env.ref("base.group_portal").ids)],
+            }
         )
         for user in (self.public_user, self.user_mentor, outsider):
             with self.subTest(user=user.login):
                 # As the mail controller posts: on the thread as superuser, for the user.
                 for resource in (self.free_cloud.with_user(user), self.free_cloud.with_user(user).sudo()):
                     with self.assertRaises(AccessError), self.env.cr.savepoint():
-                        resource.message_post(body="Spam", message_type="comment", subtype_xmlid="mail.mt_comment")
+                        resource.message_post(
+                            body="Spam", message_type="comment", subtype_xmlid="mail.mt_comment"
+                        )
                 # Nor a message written directly on the resource.
                 with self.assertRaises(AccessError), self.env.cr.savepoint():
                     self.env["mail.message"].with_user(user).create(
@@ -137,7 +143,12 @@ class TestCatalogueSecurity(EssInventoryCommon):
         other = self.env["res.company"].create({"name": "Oficina del Camp"})
         self.assertEqual(self.line_big.company_id, main, "the current company by default")
         entity_c = self.env["res.partner"].create(
-            {"name": "Cooperativa del Camp", "is_company": True, "is_ess_entity": True, "company_id": other.id}
+            {
+                "name": "Cooperativa del Camp",
+                "is_company": True,
+                "is_ess_entity": True,
+                "company_id": other.id,
+            }
         )
         line_c = self.Line.create({"partner_id": entity_c.id, "name": "Eina del Camp", "usage": "crm"})
         self.assertEqual(line_c.company_id, other, "the entity's company")
@@ -155,7 +166,9 @@ class TestCatalogueSecurity(EssInventoryCommon):
         self.assertIn(line_c, both.search([]))
         # An entity of the other office keeps its lines there.
         with self.assertRaises(UserError), self.env.cr.savepoint():
-            self.Line.create({"partner_id": entity_c.id, "company_id": main.id, "name": "Fora", "usage": "crm"})
+            self.Line.create(
+                {"partner_id": entity_c.id, "company_id": main.id, "name": "Fora", "usage": "crm"}
+            )
 
 
 @tagged("post_install", "-at_install")
@@ -216,7 +229,11 @@ class TestCatalogueSecurityHttp(EssInventoryCommon, HttpCase):
         for _attempt in range(3):
             self.url_open(
                 f"/my/tools/{self.line_big.id}/plan",
-                data={"csrf_token": token, "alternative_id": str(self.free_cloud.id), "date_deadline": "2099-01-31"},
+                data={
+                    "csrf_token": token,
+                    "alternative_id": str(self.free_cloud.id),
+                    "date_deadline": "2099-01-31",
+                },
             )
         tasks = self.env["project.task"].search([("ess_inventory_line_id", "=", self.line_big.id)])
         self.assertEqual(len(tasks), 1)

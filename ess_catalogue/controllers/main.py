@@ -11,7 +11,7 @@ from odoo.addons.website.models.ir_http import sitemap_qs2dom
 from ..models.ess_catalogue_resource import COSTS, LICENSE_TYPES, RESOURCE_TYPES
 
 PAGE_SIZE = 24
-# Proposals: length limits, and how many a visitor's address may send in an hour.
+# Proposals: length limits, and how many a person (a visitor: an address) may send in an hour.
 NAME_MAX, SUMMARY_MAX, DESCRIPTION_MAX, URL_MAX, PERSON_MAX = 120, 200, 5000, 500, 120
 PROPOSALS_PER_HOUR = 5
 
@@ -307,6 +307,20 @@ class EssCatalogue(http.Controller):
                 )
         return errors
 
+    def _recent_proposals(self, address):
+        """The proposals of the last hour that count against the sender's limit: the user's
+        when logged in (proposals are created as superuser, but with their uid); the
+        visitors' from ``address`` otherwise (behind a proxy, Odoo reads it from
+        X-Forwarded-For: see the README)."""
+        domain = [
+            ("create_uid", "=", request.env.uid),
+            ("create_date", ">", fields.Datetime.now() - timedelta(hours=1)),
+        ]
+        if request.env.user._is_public():
+            domain.append(("proposer_ip", "=", address))
+        # sudo: a count of proposals, which nobody but the office reads.
+        return request.env["ess.catalogue.resource"].sudo().search_count(domain)
+
     @http.route(
         ["/catalogue/submit"], type="http", auth="public", website=True, methods=["POST"], sitemap=False
     )
@@ -335,15 +349,8 @@ class EssCatalogue(http.Controller):
         visitor = request.env.user._is_public()
         address = request.httprequest.remote_addr
         Resource = request.env["ess.catalogue.resource"].sudo()
-        if visitor and not errors:
-            recent = Resource.search_count(
-                [
-                    ("proposer_ip", "=", address),
-                    ("create_date", ">", fields.Datetime.now() - timedelta(hours=1)),
-                ]
-            )
-            if recent >= PROPOSALS_PER_HOUR:
-                errors["form"] = request.env._("Too many proposals from your address: try again in an hour.")
+        if not errors and self._recent_proposals(address) >= PROPOSALS_PER_HOUR:
+            errors["form"] = request.env._("Too many proposals in the last hour: try again later.")
         if errors:
             response = request.render("ess_catalogue.catalogue_submit", self._submit_values(form, errors))
             response.status_code = 400

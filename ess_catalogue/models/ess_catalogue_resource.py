@@ -1,5 +1,5 @@
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import html2plaintext
 
@@ -107,10 +107,12 @@ class EssCatalogueResource(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("published", "Published"), ("rejected", "Rejected")],
         required=True, default="draft", tracking=True, copy=False, index=True,
     )  # fmt: skip
-    # Proposals from the website
-    proposer_name = fields.Char(string="Proposed by")
-    proposer_email = fields.Char(string="Proposer's email")
-    proposer_partner_id = fields.Many2one("res.partner", string="Proposer", index="btree_not_null")
+    # Proposals from the website: the proposer's personal data, the office's only.
+    proposer_name = fields.Char(string="Proposed by", groups="ess_office_base.group_ess_officer")
+    proposer_email = fields.Char(string="Proposer's email", groups="ess_office_base.group_ess_officer")
+    proposer_partner_id = fields.Many2one(
+        "res.partner", string="Proposer", index="btree_not_null", groups="ess_office_base.group_ess_officer"
+    )
     proposer_ip = fields.Char(string="Proposer's address", groups="ess_office_base.group_ess_officer")
     rejection_reason = fields.Text(copy=False)
     # Reviews: kept stored so that the catalogue sorts by them.
@@ -256,10 +258,39 @@ class EssCatalogueResource(models.Model):
             vals.setdefault("is_published", True)
 
     # ------------------------------------------------------------
-    # MESSAGING: one review per author
+    # MESSAGING: the people of the entities review, one review per author
     # ------------------------------------------------------------
 
+    @api.model
+    def _ess_is_reviewer(self):
+        """The current user is a person of an ESS entity, logged in: who reviews resources."""
+        user = self.env.user
+        return not user._is_public() and bool(user.partner_id.commercial_partner_id.is_ess_entity)
+
+    def _ess_may_comment(self):
+        """Whether the current user may comment on ``self``, even as superuser (the mail
+        controller posts with sudo for the user): the office, who may change the resources,
+        and the reviewers on published resources; nobody else, visitors included."""
+        if self.env.user._is_superuser() or self.sudo(False).has_access("write"):
+            return True
+        return self._ess_is_reviewer() and all(state == "published" for state in self.sudo().mapped("state"))
+
+    @api.model
+    def _get_mail_message_access(self, res_ids, operation, model_name=None):
+        # A message written on a resource is created as message_post would: reviewers read
+        # the resource, anyone else must be able to change it.
+        check = super()._get_mail_message_access(res_ids, operation, model_name=model_name)
+        if operation == "create" and check == "read" and not self._ess_is_reviewer():
+            return "write"
+        return check
+
     def message_post(self, **kwargs):
+        if not self._ess_may_comment():
+            raise AccessError(
+                self.env._(
+                    "Only the people of an ESS entity, logged in, comment on and review published resources."
+                )
+            )
         if kwargs.get("rating_value"):
             self.ensure_one()
             author = self.env.user.partner_id

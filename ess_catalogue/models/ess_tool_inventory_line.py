@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.project.models.project_task import CLOSED_STATES
+
 from .ess_catalogue_resource import DATA_LOCATIONS
 
 USAGES = [
@@ -24,7 +26,9 @@ STATUSES = [
 # Lines of the tools the entity still uses: the indicator reads these.
 USED_STATUSES = ("in_use", "migrating", "kept")
 # Fields only the office sets: entity members reach them through the portal's actions.
-OFFICE_FIELDS = {"task_id", "chosen_alternative_id", "partner_id"}
+OFFICE_FIELDS = {"task_id", "chosen_alternative_id"}
+# The catalogue's resources a line links: its author must be able to read them.
+RESOURCE_FIELDS = ("resource_id", "chosen_alternative_id")
 
 
 class EssToolInventoryLine(models.Model):
@@ -32,8 +36,12 @@ class EssToolInventoryLine(models.Model):
     and where it stands in the entity's move to free software."""
 
     _name = "ess.tool.inventory.line"
+    _inherit = ["ess.placement.mixin"]
     _description = "Digital tool of an entity"
     _order = "partner_id, status_sequence, usage, name, id"
+    _check_company_auto = True
+    # A line is moved (entity, company, migration task) only where its writer could create it.
+    _ess_placement_fields = ("partner_id", "company_id", "task_id")
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -42,6 +50,17 @@ class EssToolInventoryLine(models.Model):
         index=True,
         ondelete="cascade",
         domain=[("is_ess_entity", "=", True)],
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The office that keeps this inventory: the entity's company, else the current one.",
     )
     resource_id = fields.Many2one(
         "ess.catalogue.resource",
@@ -94,7 +113,12 @@ class EssToolInventoryLine(models.Model):
         "ess.catalogue.resource", string="Migrating to", index="btree_not_null", ondelete="set null"
     )
     task_id = fields.Many2one(
-        "project.task", string="Migration task", index="btree_not_null", ondelete="set null", copy=False
+        "project.task",
+        string="Migration task",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+        check_company=True,
     )
     replacement_line_id = fields.Many2one(
         "ess.tool.inventory.line", string="Replaced by", ondelete="set null", copy=False, readonly=True
@@ -103,6 +127,11 @@ class EssToolInventoryLine(models.Model):
     # ------------------------------------------------------------
     # COMPUTES
     # ------------------------------------------------------------
+
+    @api.depends("partner_id")
+    def _compute_company_id(self):
+        for line in self:
+            line.company_id = line.partner_id.company_id or line.company_id or self.env.company
 
     @api.depends("resource_id")
     def _compute_name(self):
@@ -201,12 +230,26 @@ class EssToolInventoryLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._ess_check_office_fields(set().union(*vals_list) - {"partner_id"})
+        self._ess_check_office_fields(set().union(*vals_list))
+        self._ess_check_resources(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
         self._ess_check_office_fields(set(vals))
+        self._ess_check_resources([vals])
         return super().write(vals)
+
+    def _ess_check_resources(self, vals_list):
+        """A line links only the catalogue's resources its author reads: its name, licence
+        and data facts are computed from the resource as superuser, before any check."""
+        if self.env.su:
+            return
+        ids = {vals[name] for vals in vals_list for name in RESOURCE_FIELDS if vals.get(name)}
+        resources = self.env["ess.catalogue.resource"].browse(ids).exists()
+        if resources and not resources.has_access("read"):
+            raise AccessError(
+                self.env._("Only the tools published in the catalogue can be linked to an inventory.")
+            )
 
     def _ess_check_office_fields(self, field_names):
         """The migration's task and target are set by the office or the portal's actions
@@ -239,6 +282,16 @@ class EssToolInventoryLine(models.Model):
         self.ensure_one()
         if self.status == "replaced":
             raise UserError(self.env._("%s is already replaced.", self.name))
+        # Planning is idempotent: one open migration task per line.
+        planned = self._ess_open_migration_task()
+        if planned and self.chosen_alternative_id == alternative:
+            return planned
+        if planned:
+            raise UserError(
+                self.env._("The move of %(tool)s to %(alternative)s is already planned: close or cancel its "
+                           "task before planning another one.",
+                           tool=self.name, alternative=self.chosen_alternative_id.sudo().name)
+            )  # fmt: skip
         if alternative not in self._ess_alternatives():
             raise UserError(
                 self.env._("%(alternative)s is not a free alternative to %(tool)s in the catalogue.",
@@ -284,6 +337,21 @@ class EssToolInventoryLine(models.Model):
         )
         return task
 
+    def _ess_open_migration_task(self):
+        """The line's migration task still open (neither done nor cancelled), if any."""
+        self.ensure_one()
+        # sudo: the entity's people plan from the portal; they may not read tasks.
+        return (
+            self.env["project.task"]
+            .sudo()
+            .search(
+                ["|", ("id", "=", self.sudo().task_id.id), ("ess_inventory_line_id", "=", self.id),
+                 ("state", "not in", list(CLOSED_STATES))],
+                order="id desc",
+                limit=1,
+            )
+        )  # fmt: skip
+
     def _ess_migration_done(self):
         """The migration task is done: the line is replaced by a line of the chosen
         alternative, used by as many people for the same purpose."""
@@ -300,6 +368,7 @@ class EssToolInventoryLine(models.Model):
                 replacement = line.create(
                     {
                         "partner_id": line.partner_id.id,
+                        "company_id": line.company_id.id,
                         "resource_id": line.chosen_alternative_id.id,
                         "usage": line.usage,
                         "user_count": line.user_count,

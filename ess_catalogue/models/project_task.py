@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ProjectTask(models.Model):
@@ -15,15 +16,29 @@ class ProjectTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._ess_check_inventory_lines(vals_list)
         tasks = super().create(vals_list)
         tasks.filtered(lambda task: task.state == "1_done")._ess_migrations_done()
         return tasks
 
     def write(self, vals):
+        self._ess_check_inventory_lines([vals])
         res = super().write(vals)
         if "state" in vals or "stage_id" in vals:
             self.filtered(lambda task: task.state == "1_done")._ess_migrations_done()
         return res
+
+    def _ess_check_inventory_lines(self, vals_list):
+        """Closing a task replaces its line as superuser: a task is linked only to a line
+        its author may change (the office's dialog and the portal's plan link as superuser)."""
+        if self.env.su:
+            return
+        ids = {vals["ess_inventory_line_id"] for vals in vals_list if vals.get("ess_inventory_line_id")}
+        lines = self.env["ess.tool.inventory.line"].browse(ids).exists()
+        if lines and not lines.has_access("write"):
+            raise AccessError(
+                self.env._("A task is linked only to the tools of an inventory you may change.")
+            )
 
     def _ess_migrations_done(self):
         # sudo: whoever may close the task closes its migration; the line is the entity's.

@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_access_matrix
 from . import test_inventory
 from . import test_inventory_portal
+from . import test_security

@@ -169,3 +169,34 @@ class TestInventory(EssInventoryCommon):
         with self.assertRaises(AccessError), self.env.cr.savepoint():
             self.line_big.with_user(self.user_mentor).user_count = 1
         self.assertEqual(self.Line.with_user(self.user_officer).search_count([("id", "=", line_b.id)]), 1)
+
+    def test_planning_is_idempotent_one_open_task_per_line(self):
+        self._start_itinerary(self.entity_a)
+        Task = self.env["project.task"]
+        task = self.line_big._ess_plan_migration(self.free_cloud)
+        self.assertEqual(
+            self.line_big._ess_plan_migration(self.free_cloud), task, "planned again: the same task"
+        )
+        # The backend's dialog, twice, plans nothing more.
+        for _attempt in range(2):
+            action = self.line_big.with_user(self.user_officer).action_plan_migration()
+            wizard = (
+                self.env["ess.tool.migration.plan"].with_user(self.user_officer).with_context(**action["context"])
+                .create({"alternative_id": self.free_cloud.id, "date_deadline": "2027-03-31"})
+            )  # fmt: skip
+            self.assertEqual(wizard.action_plan()["res_id"], task.id)
+        # Another alternative while the move is open: refused, said so.
+        with self.assertRaisesRegex(UserError, "already planned"), self.env.cr.savepoint():
+            self.line_big._ess_plan_migration(self.free_office)
+        self.assertEqual(Task.search([("ess_inventory_line_id", "=", self.line_big.id)]), task)
+        # Once the task is cancelled, the move is planned anew.
+        task.state = "1_canceled"
+        again = self.line_big._ess_plan_migration(self.free_office)
+        self.assertNotEqual(again, task)
+        self.assertEqual(
+            Task.search([("ess_inventory_line_id", "=", self.line_big.id), ("state", "!=", "1_canceled")]),
+            again,
+        )
+        self.assertEqual(
+            (self.line_big.task_id, self.line_big.chosen_alternative_id), (again, self.free_office)
+        )

@@ -252,6 +252,25 @@ class TestCatalogueProposals(CatalogueHttpCase):
         self.assertIn("Too many proposals", response.text)
         self.assertEqual(len(self._proposals()), 5)
 
+    def test_entity_members_are_rate_limited_per_person(self):
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        for index in range(5):
+            self.assertEqual(
+                self._propose(name=f"Eina {index}", proposer_name=None, proposer_email=None).status_code, 200
+            )
+        response = self._propose(name="Eina de massa", proposer_name=None, proposer_email=None)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Too many proposals", response.text)
+        self.assertEqual(len(self._proposals()), 5)
+        self.assertFalse(self.Resource.sudo().search([("name", "=", "Eina de massa")]), "nothing stored")
+        # Another person, from the same address, is not held back by the first one.
+        self.authenticate(self.portal_b.login, self.portal_b.login)
+        self.assertEqual(
+            self._propose(name="Eina de B", proposer_name=None, proposer_email=None).status_code, 200
+        )
+        self.authenticate(None, None)
+        self.assertEqual(self._propose(name="Eina d'un visitant").status_code, 200)
+
     def test_an_entity_member_proposes_under_their_name(self):
         self.authenticate(self.portal_a.login, self.portal_a.login)
         response = self._propose(proposer_name=None, proposer_email=None)

@@ -5,7 +5,7 @@ A, waiting for moderation: nobody but officers and managers sees it, not even it
 proposer (the portal's controllers create it). Everybody reads what is published; only
 officers and managers change the catalogue."""
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessRow, office_row
+from odoo.addons.ess_office_base.tests.access_matrix import OFFICE, AccessRow, office_row, readable_by
 
 NONE = ("", "", "", "")
 READ_S = ("S", "", "", "")
@@ -22,6 +22,13 @@ ACCESS_ROWS = [
             "state": "published" if scope == "S" else "submitted",
         },
         write=lambda case: {"summary": "Matrix summary"},
+        # The catalogue is the offices' shared, public one: a resource has no company (a
+        # proposal, A, is a visitor's or a member's, not one of the entity's records).
+        company=False,
+        # Who proposed a resource, and from where, is the office's to know.
+        private_fields=readable_by(
+            OFFICE, "proposer_name", "proposer_email", "proposer_partner_id", "proposer_ip"
+        ),
         access={
             "visitor": READ_S,
             "portal_a": READ_S,
@@ -64,11 +71,13 @@ ACCESS_ROWS = [
             "usage": "crm",
         },
         write=lambda case: {"user_count": 9},
+        moves={"partner_id": (lambda case: {"partner_id": case.entity_b.id, "usage": "crm"}, "B")},
         access={
             "visitor": NONE,
             "portal_a": ("A", "A", "A", "A"),
             "portal_b": ("B", "B", "B", "B"),
             "mentor": ("A", "", "", ""),
+            "facilitator": NONE,
             "officer": ("AB", "AB", "AB", "AB"),
             "manager": ("AB", "AB", "AB", "AB"),
         },

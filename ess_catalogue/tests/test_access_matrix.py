@@ -34,9 +34,19 @@ class TestCatalogueAccessMatrix(EssCatalogueCommon, AccessMatrixMixin, ActionsCh
     def test_access_matrix(self):
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
 
+    def test_field_access(self):
+        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
+
+    def test_moves(self):
+        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
+
+    def test_company_isolation(self):
+        self.assertEqual(self.assertCompanyIsolation(ACCESS_ROWS), ["ess.tool.inventory.line"])
+
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [self.free_cloud, self.proposal_a, self.submitted, self.reject_wizard, self.provider,
                    self.line_a, self.line_b, self.migration_wizard]  # fmt: skip
-        users = [self.user_mentor, self.portal_a, self.portal_b, self.env.ref("base.public_user")]
+        users = [self.user_mentor, self.user_expert, self.user_facilitator, self.portal_a, self.portal_b,
+                 self.env.ref("base.public_user")]  # fmt: skip
         calls = self.assertActionsChangeNothing(records, users)
-        self.assertGreaterEqual(calls, 4 * 3)
+        self.assertGreaterEqual(calls, 6 * 3)

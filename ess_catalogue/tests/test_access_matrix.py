@@ -1,13 +1,19 @@
 from odoo.tests import tagged
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessMatrixMixin, ActionsChangeNothingMixin
+from odoo.addons.ess_office_base.tests.access_matrix import (
+    AccessMatrixTests,
+    ActionsChangeNothingMixin,
+)
 
 from .access_rows import ACCESS_ROWS
 from .common import EssCatalogueCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCatalogueAccessMatrix(EssCatalogueCommon, AccessMatrixMixin, ActionsChangeNothingMixin):
+class TestCatalogueAccessMatrix(EssCatalogueCommon, AccessMatrixTests, ActionsChangeNothingMixin):
+    access_rows = ACCESS_ROWS
+    company_models = ["ess.tool.inventory.line"]
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -33,15 +39,6 @@ class TestCatalogueAccessMatrix(EssCatalogueCommon, AccessMatrixMixin, ActionsCh
 
     def test_access_matrix(self):
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
-
-    def test_field_access(self):
-        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
-
-    def test_moves(self):
-        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
-
-    def test_company_isolation(self):
-        self.assertEqual(self.assertCompanyIsolation(ACCESS_ROWS), ["ess.tool.inventory.line"])
 
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [self.free_cloud, self.proposal_a, self.submitted, self.reject_wizard, self.provider,

@@ -1,13 +1,19 @@
 from odoo.tests import tagged
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessMatrixMixin, ActionsChangeNothingMixin
+from odoo.addons.ess_office_base.tests.access_matrix import (
+    AccessMatrixTests,
+    ActionsChangeNothingMixin,
+)
 
 from .access_rows import ACCESS_ROWS
 from .common import EssCohortCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCohortAccess(EssCohortCommon, AccessMatrixMixin, ActionsChangeNothingMixin):
+class TestCohortAccess(EssCohortCommon, AccessMatrixTests, ActionsChangeNothingMixin):
+    access_rows = ACCESS_ROWS
+    company_models = ["ess.cohort", "ess.cohort.member", "ess.cohort.session", "ess.cohort.attendance"]
+
     """Both entities have a done diagnosis (their progress rows) and an attendance line
     on their cohort's coming session; the officer opened a session wizard."""
 
@@ -34,19 +40,6 @@ class TestCohortAccess(EssCohortCommon, AccessMatrixMixin, ActionsChangeNothingM
     def test_access_matrix(self):
         self.assertTrue(self.progress_a and self.progress_b)
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
-
-    def test_field_access(self):
-        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
-
-    def test_moves(self):
-        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
-
-    def test_company_isolation(self):
-        self.assertEqual(
-            self.assertCompanyIsolation(ACCESS_ROWS),
-            ["ess.cohort", "ess.cohort.member", "ess.cohort.session", "ess.cohort.attendance",
-             ],
-        )  # fmt: skip
 
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [self.cohort_a, self.cohort_b, self.member_a, self.member_b, self.next_a, self.next_b,

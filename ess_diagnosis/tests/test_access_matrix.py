@@ -3,7 +3,11 @@ import json
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessMatrixMixin, ActionsChangeNothingMixin
+from odoo.addons.ess_office_base.tests.access_matrix import (
+    AccessMatrixMixin,
+    AccessMatrixTests,
+    ActionsChangeNothingMixin,
+)
 
 from .access_rows import ACCESS_ROWS
 from .common import EssDiagnosisCommon
@@ -33,18 +37,12 @@ class DiagnosisAccessCommon(EssDiagnosisCommon, AccessMatrixMixin, ActionsChange
 
 
 @tagged("post_install", "-at_install")
-class TestDiagnosisAccessMatrix(DiagnosisAccessCommon):
+class TestDiagnosisAccessMatrix(DiagnosisAccessCommon, AccessMatrixTests):
+    access_rows = ACCESS_ROWS
+    company_models = ["ess.diagnosis", "ess.diagnosis.score"]
+
     def test_access_matrix(self):
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
-
-    def test_field_access(self):
-        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
-
-    def test_moves(self):
-        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
-
-    def test_company_isolation(self):
-        self.assertEqual(self.assertCompanyIsolation(ACCESS_ROWS), ["ess.diagnosis", "ess.diagnosis.score"])
 
     def test_public_actions_change_nothing_for_mentor_portal_and_visitor(self):
         self.assertTrue(self.diagnosis_a.score_ids)

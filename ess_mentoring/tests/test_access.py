@@ -6,7 +6,11 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from odoo.addons.ess_office_base.tests.access_matrix import AccessMatrixMixin, ActionsChangeNothingMixin
+from odoo.addons.ess_office_base.tests.access_matrix import (
+    AccessMatrixMixin,
+    AccessMatrixTests,
+    ActionsChangeNothingMixin,
+)
 
 from .access_rows import ACCESS_ROWS
 from .common import EssMentoringCommon
@@ -43,22 +47,13 @@ class MentoringAccessCommon(EssMentoringCommon, AccessMatrixMixin, ActionsChange
 
 
 @tagged("post_install", "-at_install")
-class TestMentoringAccessMatrix(MentoringAccessCommon):
+class TestMentoringAccessMatrix(MentoringAccessCommon, AccessMatrixTests):
+    access_rows = ACCESS_ROWS
+    company_models = ["ess.mentoring.contract", "ess.mentoring.goal", "ess.mentoring.followup"]
+
     def test_access_matrix(self):
         self.assertEqual(len(self.week_grid.line_ids), 4, "one cell per week of contract A")
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
-
-    def test_field_access(self):
-        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
-
-    def test_moves(self):
-        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)
-
-    def test_company_isolation(self):
-        self.assertEqual(
-            self.assertCompanyIsolation(ACCESS_ROWS),
-            ["ess.mentoring.contract", "ess.mentoring.goal", "ess.mentoring.followup"],
-        )
 
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [

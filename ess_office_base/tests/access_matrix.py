@@ -387,6 +387,23 @@ class AccessMatrixMixin:
         return moves
 
 
+class AccessMatrixTests(AccessMatrixMixin):
+    """The field, move and company checks of an addon's rows, for its matrix test case:
+    ``access_rows`` are the rows, ``company_models`` the models the company check finds."""
+
+    access_rows = ()
+    company_models = ()
+
+    def test_field_access(self):
+        self.assertGreater(self.assertFieldAccess(self.access_rows), 0)
+
+    def test_moves(self):
+        self.assertGreater(self.assertMoves(self.access_rows), 0)
+
+    def test_company_isolation(self):
+        self.assertEqual(self.assertCompanyIsolation(self.access_rows), list(self.company_models))
+
+
 # --- public methods ----------------------------------------------------------------------
 
 # What an action must leave untouched besides the records' own stored fields.

@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .access_matrix import AccessMatrixMixin, models_without_row
+from .access_matrix import AccessMatrixMixin, AccessMatrixTests, models_without_row
 from .access_rows import ACCESS_ROWS
 from .common import EssOfficeCommon
 
@@ -24,16 +24,12 @@ class AccessMatrixCommon(EssOfficeCommon, AccessMatrixMixin):
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrix(AccessMatrixCommon):
+class TestAccessMatrix(AccessMatrixCommon, AccessMatrixTests):
+    access_rows = ACCESS_ROWS
+
     def test_access_matrix(self):
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
 
     def test_access_matrix_coverage(self):
         """Every installed ess.* model has its row, declared by the addon that defines it."""
         self.assertFalse(models_without_row(self.env), "these models have no row in the access matrix")
-
-    def test_field_access(self):
-        self.assertGreater(self.assertFieldAccess(ACCESS_ROWS), 0)
-
-    def test_moves(self):
-        self.assertGreater(self.assertMoves(ACCESS_ROWS), 0)

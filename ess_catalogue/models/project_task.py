@@ -16,25 +16,27 @@ class ProjectTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._ess_check_inventory_lines(vals_list)
         tasks = super().create(vals_list)
+        if any(vals.get("ess_inventory_line_id") for vals in vals_list):
+            tasks._ess_check_inventory_lines()
         tasks.filtered(lambda task: task.state == "1_done")._ess_migrations_done()
         return tasks
 
     def write(self, vals):
-        self._ess_check_inventory_lines([vals])
         res = super().write(vals)
+        if vals.get("ess_inventory_line_id"):
+            self._ess_check_inventory_lines()
         if "state" in vals or "stage_id" in vals:
             self.filtered(lambda task: task.state == "1_done")._ess_migrations_done()
         return res
 
-    def _ess_check_inventory_lines(self, vals_list):
+    def _ess_check_inventory_lines(self):
         """Closing a task replaces its line as superuser: a task is linked only to a line
-        its author may change (the office's dialog and the portal's plan link as superuser)."""
+        its author may change (the office's dialog and the portal's plan link as superuser).
+        Checked once the ORM has checked and stored the values, before any migration runs."""
         if self.env.su:
             return
-        ids = {vals["ess_inventory_line_id"] for vals in vals_list if vals.get("ess_inventory_line_id")}
-        lines = self.env["ess.tool.inventory.line"].browse(ids).exists()
+        lines = self.sudo().ess_inventory_line_id.with_env(self.env)
         if lines and not lines.has_access("write"):
             raise AccessError(
                 self.env._("A task is linked only to the tools of an inventory you may change.")

@@ -391,6 +391,8 @@ class AccessMatrixTests(AccessMatrixMixin):
     """The field, move and company checks of an addon's rows, for its matrix test case:
     ``access_rows`` are the rows, ``company_models`` the models the company check finds."""
 
+    # Odoo runs only the test methods a test case defines itself, unless told.
+    allow_inherited_tests_method = True
     access_rows = ()
     company_models = ()
 

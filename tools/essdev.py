@@ -473,7 +473,7 @@ def cmd_i18n(args):
     addon = args.addon
     i18n = REPO / addon / "i18n"
     i18n.mkdir(exist_ok=True)
-    db = "ess_i18n"
+    db = os.environ.get("ESS_I18N_DB", "ess_i18n")
     new_database(db, [addon])
     returncode, lines = run_odoo(db, f"--init={addon}", "--stop-after-init")
     if returncode or any_errors(lines):

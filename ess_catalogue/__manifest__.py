@@ -11,7 +11,7 @@
     "application": False,
     "installable": True,
     "depends": [
-        "ess_diagnosis",
+        "ess_office_base",
         "website",
         "portal_rating",
     ],
@@ -19,17 +19,11 @@
         "security/ir.model.access.csv",
         "security/ess_catalogue_security.xml",
         "data/website_data.xml",
-        "data/project_data.xml",
         "views/ess_catalogue_resource_views.xml",
         "views/ess_catalogue_templates.xml",
-        "views/ess_tool_inventory_views.xml",
-        "views/ess_tool_inventory_templates.xml",
         "views/ess_catalogue_menus.xml",
     ],
     "assets": {
-        "web.assets_frontend": [
-            "ess_catalogue/static/src/js/tool_suggest.js",
-        ],
         "web.assets_tests": [
             "ess_catalogue/static/tests/tours/*.js",
         ],
@@ -37,6 +31,5 @@
     "demo": [
         "demo/website_demo.xml",
         "demo/ess_catalogue_resource_demo.xml",
-        "demo/ess_tool_inventory_demo.xml",
     ],
 }

@@ -4,6 +4,4 @@ from . import test_resource
 from . import test_website
 from . import test_ui
 from . import test_access_matrix
-from . import test_inventory
-from . import test_inventory_portal
 from . import test_security

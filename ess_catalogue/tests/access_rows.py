@@ -7,7 +7,6 @@ officers and managers change the catalogue."""
 
 from odoo.addons.ess_office_base.tests.access_matrix import OFFICE, AccessRow, office_row, readable_by
 
-NONE = ("", "", "", "")
 READ_S = ("S", "", "", "")
 ALL = ("AS", "AS", "AS", "AS")
 
@@ -58,34 +57,5 @@ ACCESS_ROWS = [
         records=lambda case: {"S": case.reject_wizard},
         create=lambda case, scope: {"resource_id": case.proposal_a.id, "reason": "Matrix"},
         write=lambda case: {"reason": "Matrix again"},
-    ),
-    # An entity's people keep their own inventory (they also create and remove lines);
-    # the mentor reads entity A's.
-    AccessRow(
-        model="ess.tool.inventory.line",
-        label="ess.tool.inventory.line",
-        records=lambda case: {"A": case.line_a, "B": case.line_b},
-        create=lambda case, scope: {
-            "partner_id": (case.entity_a if scope == "A" else case.entity_b).id,
-            "name": f"Matrix tool {scope}",
-            "usage": "crm",
-        },
-        write=lambda case: {"user_count": 9},
-        moves={"partner_id": (lambda case: {"partner_id": case.entity_b.id, "usage": "crm"}, "B")},
-        access={
-            "visitor": NONE,
-            "portal_a": ("A", "A", "A", "A"),
-            "portal_b": ("B", "B", "B", "B"),
-            "mentor": ("A", "", "", ""),
-            "facilitator": NONE,
-            "officer": ("AB", "AB", "AB", "AB"),
-            "manager": ("AB", "AB", "AB", "AB"),
-        },
-    ),
-    office_row(
-        "ess.tool.migration.plan",
-        records=lambda case: {"S": case.migration_wizard},
-        create=lambda case, scope: {"line_id": case.line_a.id, "alternative_id": case.free_cloud.id},
-        write=lambda case: {"date_deadline": "2027-06-30"},
     ),
 ]

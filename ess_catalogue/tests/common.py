@@ -1,7 +1,7 @@
-from odoo.addons.ess_diagnosis.tests.common import EssDiagnosisCommon
+from odoo.addons.ess_office_base.tests.common import EssOfficeCommon
 
 
-class EssCatalogueCommon(EssDiagnosisCommon):
+class EssCatalogueCommon(EssOfficeCommon):
     """A small catalogue: two published free tools and a published proprietary one they
     replace (data management), a published guide (free software dimension), and a draft
     and a submitted resource that nobody but officers sees."""
@@ -9,6 +9,8 @@ class EssCatalogueCommon(EssDiagnosisCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.dim_data = cls.env.ref("ess_office_base.ess_dimension_data_management")
+        cls.dim_free = cls.env.ref("ess_office_base.ess_dimension_free_software")
         cls.Resource = cls.env["ess.catalogue.resource"]
         # The demo catalogue is set aside: these tests count and order their own resources.
         cls.Resource.search([]).with_context(tracking_disable=True).write({"state": "draft"})

@@ -104,22 +104,3 @@ class TestCatalogueResource(EssCatalogueCommon):
                 body="Spam", message_type="comment", rating_value=5
             )
         self.assertEqual(self.free_cloud.review_count, 2)
-
-    def test_recommended_resources_for_the_weakest_dimensions(self):
-        diagnosis = self._done_diagnosis(
-            self.entity_a, {self.q_data_single: 0, self.q_data_multi: [3], self.q_free: 0}
-        )
-        self.assertEqual(diagnosis._ess_weakest_scores().dimension_id, self.dim_data | self.dim_free)
-        recommended = diagnosis._ess_recommended_resources()
-        self.assertNotIn(self.draft, recommended)
-        self.assertNotIn(self.submitted, recommended)
-        self.assertEqual(recommended[0], self.free_cloud, "free software by an ESS provider first")
-        self.assertEqual(recommended[:2], self.free_cloud | self.free_office, "then the other free software")
-        self.assertEqual(set(recommended), set(self.published))
-        self.assertEqual(diagnosis.recommended_resource_ids, recommended)
-        strong = self._done_diagnosis(
-            self.entity_b,
-            {self.q_data_single: 4, self.q_data_multi: [0, 1, 2], self.q_free: 4},
-            partner=self.contact_b,
-        )
-        self.assertFalse(strong._ess_recommended_resources())

@@ -158,25 +158,6 @@ class TestCatalogueWebsite(CatalogueHttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRecommendedResources(CatalogueHttpCase):
-    def test_the_diagnosis_page_and_report_recommend_published_resources(self):
-        diagnosis = self._done_diagnosis(
-            self.entity_a, {self.q_data_single: 0, self.q_data_multi: [3], self.q_free: 0}
-        )
-        self.authenticate(self.portal_a.login, self.portal_a.login)
-        for url in (f"/my/diagnoses/{diagnosis.id}", f"/my/diagnoses/{diagnosis.id}?report_type=html"):
-            with self.subTest(url=url):
-                page = self.url_open(url).content.decode()
-                self.assertIn("Recommended resources", page)
-                section = page[page.index("o_ess_recommended_resources") :]
-                self.assertIn("Núvol Lliure", section)
-                self.assertNotIn("Esborrany secret", section)
-                self.assertLess(
-                    section.index("Núvol Lliure"), section.index("Big Cloud"), "free software first"
-                )
-
-
-@tagged("post_install", "-at_install")
 class TestCatalogueProposals(CatalogueHttpCase):
     def _propose(self, **values):
         data = {

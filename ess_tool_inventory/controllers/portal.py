@@ -1,9 +1,9 @@
 from odoo import fields, http
 from odoo.http import request
 
+from odoo.addons.ess_catalogue.models.ess_catalogue_resource import DATA_LOCATIONS
 from odoo.addons.ess_diagnosis.controllers.portal import EssDiagnosisPortal
 
-from ..models.ess_catalogue_resource import DATA_LOCATIONS
 from ..models.ess_tool_inventory_line import STATUSES, USAGES, USED_STATUSES
 
 TOOL_NAME_MAX, KEPT_REASON_MAX, USER_COUNT_MAX = 120, 1000, 100_000
@@ -59,7 +59,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
                 share=entity.sudo().ess_free_software_share,
                 risk_count=entity.sudo().ess_sovereignty_risk_count,
             )
-        return self._ess_render("ess_catalogue.portal_my_ess_tools", values, status)
+        return self._ess_render("ess_tool_inventory.portal_my_ess_tools", values, status)
 
     def _ess_tool_form(self, post):
         """The line's values from the form (only these fields), and what is wrong with them."""
@@ -158,7 +158,7 @@ class EssToolInventoryPortal(EssDiagnosisPortal):
             # sudo: the task's name and state, shown to the entity it belongs to.
             task=line.sudo().task_id,
         )
-        return self._ess_render("ess_catalogue.portal_my_ess_tool", values, status)
+        return self._ess_render("ess_tool_inventory.portal_my_ess_tool", values, status)
 
     @http.route(["/my/tools/<int:line_id>"], type="http", auth="user", website=True, methods=["POST"])
     def portal_my_ess_tool_save(self, line_id, **post):

@@ -3,9 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.ess_catalogue.models.ess_catalogue_resource import DATA_LOCATIONS
 from odoo.addons.project.models.project_task import CLOSED_STATES
-
-from .ess_catalogue_resource import DATA_LOCATIONS
 
 USAGES = [
     ("email", "Email"),
@@ -321,12 +320,12 @@ class EssToolInventoryLine(models.Model):
                     "project_id": itinerary.id,
                     "date_deadline": deadline,
                     "user_ids": [Command.set(user.ids)],
-                    "tag_ids": [Command.link(self.env.ref("ess_catalogue.project_tag_migration").id)],
+                    "tag_ids": [Command.link(self.env.ref("ess_tool_inventory.project_tag_migration").id)],
                     "ess_inventory_line_id": self.id,
                     "description": self.env["ir.qweb"]
                     .with_context(lang=lang)
                     ._render(
-                        "ess_catalogue.migration_task_description",
+                        "ess_tool_inventory.migration_task_description",
                         {"line": self, "alternative": alternative.sudo().with_context(lang=lang)},
                     ),
                 }

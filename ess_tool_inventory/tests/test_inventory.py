@@ -1,10 +1,10 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import EssCatalogueCommon
+from .common import EssToolInventoryCommon
 
 
-class EssInventoryCommon(EssCatalogueCommon):
+class EssInventoryCommon(EssToolInventoryCommon):
     """Entity A uses Núvol Lliure (free, 10 people), Big Cloud (proprietary, 4 people,
     personal data outside the EU, its vendor sells data) and its own free-text tool (6
     people, kept); Ofimàtica Lliure (5 people) was replaced. Entity B has no inventory."""
@@ -120,7 +120,7 @@ class TestInventory(EssInventoryCommon):
         task = self.env["project.task"].browse(wizard.action_plan()["res_id"])
         self.assertEqual(task.project_id, itinerary)
         self.assertEqual(task.ess_inventory_line_id, self.line_big)
-        self.assertIn(self.env.ref("ess_catalogue.project_tag_migration"), task.tag_ids)
+        self.assertIn(self.env.ref("ess_tool_inventory.project_tag_migration"), task.tag_ids)
         self.assertEqual(str(task.date_deadline.date()), "2027-03-31")
         self.assertEqual(task.user_ids, self.user_officer)
         self.assertIn("Núvol Lliure", task.name)

@@ -10,8 +10,8 @@ help: ## List the targets
 setup: ## Install what is missing: system packages, Odoo 18.0 source, virtualenv, PostgreSQL
 	@$(ESS) setup
 
-demo: ## Build (or update) the demo database ess_demo and serve it on http://localhost:8069
-	@$(ESS) demo
+demo: ## Build (or update in place; FRESH=1: rebuild) the demo database ess_demo and serve it on http://localhost:8069
+	@$(ESS) demo $(if $(FRESH),--fresh)
 
 test: ## Run the whole suite on a fresh database (ADDONS=ess_x,ess_y: only those addons' Odoo tests)
 	@$(ESS) test $(if $(ADDONS),--addons $(ADDONS))

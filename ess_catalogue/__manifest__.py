@@ -1,7 +1,7 @@
 {
     "name": "ESS Office - Public catalogue",
     "summary": "Public website catalogue of digital resources, programmes and ESS providers",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Services/ESS Office",
     "website": "https://github.com/ess-office/ess-office",
     "author": "ESS Office contributors",
@@ -10,6 +10,7 @@
     "development_status": "Alpha",
     "application": False,
     "installable": True,
+    "external_dependencies": {"python": ["openupgradelib"]},
     "depends": [
         "ess_office_base",
         "website",

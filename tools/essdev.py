@@ -352,37 +352,43 @@ def pytest_counts(junit_path):
 # --- commands --------------------------------------------------------------------------
 
 
-def demo_data_key(addons):
-    """What the demo database was built from: the addons and their demo files. Odoo loads
-    demo files as 'noupdate' and skips their <function> tags on an update, so a change to
-    them needs a new demo database, not an update."""
-    key = hashlib.sha256(",".join(addons).encode())
-    for addon in addons:
-        key.update(repr(manifest(addon).get("demo", [])).encode())
-        for name in manifest(addon).get("demo", []):
-            key.update((REPO / addon / name).read_bytes())
-    return key.hexdigest()
+def installed_modules(db, names):
+    """Those of ``names`` installed in ``db``."""
+    with connect(db) as conn, conn.cursor() as cr:
+        cr.execute("SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)", [names])
+        return sorted(name for (name,) in cr.fetchall())
+
+
+def build_demo(db, fresh=False):
+    """Create the demo database ``db``, or update the existing one in place: its ESS addons
+    are updated (their migration scripts keep what it holds) and the new ones installed.
+    Demo files are 'noupdate': an update adds their new records and keeps the others as
+    they are in the database. ``fresh`` drops it and builds it again."""
+    addons = ess_addons()
+    if db_exists(db) and not fresh:
+        print(f"[ess] updating the demo database {db} in place (`make demo FRESH=1` rebuilds it)", flush=True)
+        # First the installed addons: their migrations may install new ones (with the
+        # records the database already holds); then, with their demo data, those still
+        # missing.
+        if installed := installed_modules(db, addons):
+            run_demo_step(db, f"--update={','.join(installed)}")
+        missing = [addon for addon in addons if addon not in installed_modules(db, addons)]
+        if missing:
+            run_demo_step(db, f"--init={','.join(missing)}")
+    else:
+        print(f"[ess] creating the demo database {db}", flush=True)
+        new_database(db, addons)
+        run_demo_step(db, f"--init={','.join(addons)}")
+
+
+def run_demo_step(db, step):
+    returncode, lines = run_odoo(db, step, "--stop-after-init", log_path=CACHE / f"{db}.log")
+    if returncode or any_errors(lines):
+        sys.exit(f"[ess] the demo database could not be built: see {CACHE / (db + '.log')}")
 
 
 def cmd_demo(args):
-    addons = ess_addons()
-    key_file, key = CACHE / f"{DEMO_DB}.demo-key", demo_data_key(addons)
-    built_from = key_file.read_text().strip() if key_file.exists() else None
-    if db_exists(DEMO_DB) and built_from == key:
-        print(f"[ess] updating the demo database {DEMO_DB}", flush=True)
-        step = f"--update={','.join(addons)}"
-    else:
-        if db_exists(DEMO_DB):
-            print(f"[ess] the demo data changed: rebuilding the demo database {DEMO_DB}", flush=True)
-        else:
-            print(f"[ess] creating the demo database {DEMO_DB}", flush=True)
-        key_file.unlink(missing_ok=True)
-        new_database(DEMO_DB, addons)
-        step = f"--init={','.join(addons)}"
-    returncode, lines = run_odoo(DEMO_DB, step, "--stop-after-init", log_path=CACHE / f"{DEMO_DB}.log")
-    if returncode or any_errors(lines):
-        sys.exit(f"[ess] the demo database could not be built: see {CACHE / (DEMO_DB + '.log')}")
-    key_file.write_text(key + "\n")
+    build_demo(DEMO_DB, fresh=args.fresh)
     print(f"\nESS Office demo: http://localhost:{DEMO_PORT}  (database {DEMO_DB})", flush=True)
     for login, password, who in DEMO_LOGINS:
         print(f"  {login:<28} password {password:<10} {who}")
@@ -602,7 +608,8 @@ def cmd_bench_catalogue(args):
 def main():
     parser = argparse.ArgumentParser(prog="tools/ess")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("demo", help="build or update the demo database and serve it")
+    demo = commands.add_parser("demo", help="build or update the demo database and serve it")
+    demo.add_argument("--fresh", action="store_true", help="drop the demo database and build it again")
     test = commands.add_parser("test", help="run the whole test suite")
     test.add_argument("--addons", help="comma-separated addons: only their Odoo tests")
     core = commands.add_parser("test-core", help="Odoo's own tests of the core apps we extend")

@@ -19,4 +19,6 @@ class EssCohortDemo(models.AbstractModel):
     @api.model
     def _ess_demo_register(self, session_ids, entity_id):
         """An entity outside the cohort registers to the sessions."""
-        self.env["ess.cohort.session"].browse(session_ids)._ess_register(self.env["res.partner"].browse(entity_id))
+        self.env["ess.cohort.session"].browse(session_ids)._ess_register(
+            self.env["res.partner"].browse(entity_id)
+        )

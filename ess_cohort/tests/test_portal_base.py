@@ -1,5 +1,6 @@
+import json
+
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common import EssCohortCommon
@@ -25,12 +26,17 @@ class TestOnePortalBase(EssCohortCommon, HttpCase):
             ("_ess_demo_register", [self.next_b.ids, self.entity_c.id]),
             ("_ess_demo_attendance", [self.past_b.ids, []]),
         ):
+            payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
+                "model": "ess.cohort.demo", "method": method, "args": args, "kwargs": {},
+            }}  # fmt: skip
             with self.subTest(method=method), mute_logger("odoo.http"):
-                with self.assertRaises(JsonRpcException) as refusal:
-                    self.make_jsonrpc_request(
-                        "/web/dataset/call_kw",
-                        {"model": "ess.cohort.demo", "method": method, "args": args, "kwargs": {}},
-                    )
-                self.assertIn("Private methods", str(refusal.exception))
+                response = self.url_open(
+                    "/web/dataset/call_kw",
+                    data=json.dumps(payload),
+                    headers={"Content-Type": "application/json"},
+                )
+                error = response.json()["error"]["data"]
+                self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+                self.assertIn("Private methods", error["message"])
         self.assertFalse(self.next_b.attendance_ids.filtered(lambda line: line.partner_id == self.entity_c))
         self.assertFalse(self.past_b.attendance_ids.filtered("attended"))

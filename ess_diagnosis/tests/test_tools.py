@@ -1,10 +1,11 @@
 """The radar's geometry, a plain function (``ess_diagnosis.tools.radar``), tested
 without a database; and the demo data's helpers, private over RPC."""
 
+import json
 import re
 
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import BaseCase, JsonRpcException
+from odoo.tests.common import BaseCase
 from odoo.tools import mute_logger
 
 from odoo.addons.ess_diagnosis.tools.radar import radar_chart
@@ -40,7 +41,13 @@ class TestRadarChart(BaseCase):
         self.assertNear(points(radar["rings"][-1]), ends)
 
     def test_a_previous_diagnosis_is_overlaid_and_the_view_box_holds_the_labels(self):
-        names = ["Data and privacy", "Free software and digital sovereignty", "Gender", "Governance", "Skills"]
+        names = [
+            "Data and privacy",
+            "Free software and digital sovereignty",
+            "Gender",
+            "Governance",
+            "Skills",
+        ]
         radar = radar_chart(names, [60] * 5, [30] * 5, font_size=12, wrap_width=16)
         self.assertEqual(len(points(radar["previous"])), 5)
         self.assertEqual(radar["font_size"], 12)
@@ -60,15 +67,15 @@ class TestDiagnosisDemoHelpers(EssDiagnosisCommon, HttpCase):
     def test_the_demo_helpers_cannot_be_called_over_rpc(self):
         diagnosis = self._diagnosis()
         self.authenticate("admin", "admin")
-        with mute_logger("odoo.http"), self.assertRaises(JsonRpcException) as refusal:
-            self.make_jsonrpc_request(
-                "/web/dataset/call_kw",
-                {
-                    "model": "ess.diagnosis.demo",
-                    "method": "_ess_demo_respond",
-                    "args": [diagnosis.id, [[self.contact_a.id, [4] * 9]]],
-                    "kwargs": {},
-                },
+        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
+            "model": "ess.diagnosis.demo", "method": "_ess_demo_respond",
+            "args": [diagnosis.id, [[self.contact_a.id, [4] * 9]]], "kwargs": {},
+        }}  # fmt: skip
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                "/web/dataset/call_kw", data=json.dumps(payload), headers={"Content-Type": "application/json"}
             )
-        self.assertIn("Private methods", str(refusal.exception))
+        error = response.json()["error"]["data"]
+        self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+        self.assertIn("Private methods", error["message"])
         self.assertFalse(diagnosis.user_input_ids)

@@ -43,9 +43,7 @@ def radar_chart(names, current, previous, radius=130, font_size=12, wrap_width=1
         return center_x + radius * value / 100 * cos, center_y + radius * value / 100 * sin
 
     def polygon(values):
-        return " ".join(
-            "{:.1f},{:.1f}".format(*point(index, value)) for index, value in enumerate(values)
-        )
+        return " ".join("{:.1f},{:.1f}".format(*point(index, value)) for index, value in enumerate(values))
 
     axes = []
     for index, (x, anchor, parts) in enumerate(labels):

@@ -3,12 +3,12 @@ from markupsafe import Markup, escape
 from odoo import fields, http
 from odoo.http import request
 
-from odoo.addons.ess_mentoring.controllers.portal import EssMentoringPortal
+from odoo.addons.ess_office_base.controllers.portal import EssOfficePortal
 
 LEARNING_MAX = 2000
 
 
-class EssCohortPortal(EssMentoringPortal):
+class EssCohortPortal(EssOfficePortal):
     """/my/cohorts: the cohorts of the user's entity, those open to applications, and the
     open sessions any entity may register to."""
 

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ess_diagnosis.models.ess_diagnosis import BENCHMARK_MIN_ENTITIES
+from odoo.addons.ess_diagnosis.tools.radar import radar_chart
 
 COHORT_STATES = [("draft", "Draft"), ("open", "Open"), ("running", "Running"), ("closed", "Closed")]
 
@@ -128,7 +129,7 @@ class EssCohort(models.Model):
         enough_goals = len(goals.contract_id.partner_id) >= minimum
         return {
             "dimensions": dimensions,
-            "radar": self.env["ess.diagnosis"]._ess_radar_chart(
+            "radar": radar_chart(
                 [row["dimension"].name for row in dimensions],
                 [row["latest"] for row in dimensions],
                 [row["baseline"] for row in dimensions],

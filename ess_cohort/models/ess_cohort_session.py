@@ -205,16 +205,6 @@ class EssCohortSession(models.Model):
         session._ess_sync_calendar()
         return attendance
 
-    def _ess_demo_attendance(self, absent_ids):
-        """For the demo data: every active member present but the entities ``absent_ids``."""
-        self.action_take_attendance()
-        for line in self.attendance_ids.filtered(lambda line: not line.is_guest):
-            line.attended = "absent" if line.partner_id.id in absent_ids else "present"
-
-    def _ess_demo_register(self, entity_id):
-        """For the demo data: an entity outside the cohort registers."""
-        self._ess_register(self.env["res.partner"].browse(entity_id))
-
 
 class EssCohortAttendance(models.Model):
     _name = "ess.cohort.attendance"

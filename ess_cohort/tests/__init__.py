@@ -3,3 +3,4 @@ from . import test_access
 from . import test_portal
 from . import test_translations
 from . import test_trust
+from . import test_portal_base

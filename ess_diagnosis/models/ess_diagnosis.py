@@ -1,10 +1,10 @@
-import math
-import textwrap
 from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+
+from ..tools.radar import radar_chart
 
 # Below this many other entities, a benchmark could single one of them out: it is not shown.
 BENCHMARK_MIN_ENTITIES = 5
@@ -421,76 +421,9 @@ class EssDiagnosis(models.Model):
         """The radar of the diagnosis's dimension scores, the previous diagnosis's overlaid."""
         self.ensure_one()
         lines, current, previous = self._ess_radar_series()
-        return self._ess_radar_chart(
+        return radar_chart(
             [line.dimension_id.name for line in lines], current, previous, radius, font_size, wrap_width
         )
-
-    @api.model
-    def _ess_radar_chart(self, names, current, previous, radius=130, font_size=12, wrap_width=16):
-        """Geometry of an SVG radar chart of scores (0-100) on the dimensions ``names``,
-        ``previous`` ones (or False) overlaid: drawn by QWeb, so that it shows in the portal
-        and prints (cohorts draw their averages with it too).
-
-        Labels are wrapped at word boundaries, never cut, and anchored by side; the view
-        box grows around them, its margins computed from the wrapped lines' widths
-        estimated at 0.6 em a glyph (more than the mean of common sans-serif fonts)."""
-        if len(names) < 3:
-            return {}
-        glyph_width, line_height, gap = 0.6 * font_size, 1.25 * font_size, 0.8 * font_size
-        directions = [
-            (math.cos(angle), math.sin(angle))
-            for angle in (-math.pi / 2 + 2 * math.pi * index / len(names) for index in range(len(names)))
-        ]
-
-        # Labels around (0, 0) first: their extent sets the view box.
-        labels, left, top, right, bottom = [], -radius, -radius, radius, radius
-        for name, (cos, sin) in zip(names, directions, strict=True):
-            parts = textwrap.wrap(name, wrap_width, break_long_words=False, break_on_hyphens=False)
-            x, y = (radius + gap) * cos, (radius + gap) * sin
-            anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
-            # Above the axis at the top, below it at the bottom, centred on the sides.
-            block_top = y - (1 - sin) / 2 * len(parts) * line_height
-            width = max(len(part) for part in parts) * glyph_width
-            block_left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-            left, right = min(left, block_left), max(right, block_left + width)
-            top, bottom = min(top, block_top), max(bottom, block_top + len(parts) * line_height)
-            baselines = [block_top + index * line_height + font_size for index in range(len(parts))]
-            labels.append((x, anchor, list(zip(baselines, parts, strict=True))))
-        margin = font_size / 2
-        center_x, center_y = margin - left, margin - top
-
-        def point(index, value):
-            cos, sin = directions[index]
-            return center_x + radius * value / 100 * cos, center_y + radius * value / 100 * sin
-
-        def polygon(values):
-            return " ".join(
-                "{:.1f},{:.1f}".format(*point(index, value)) for index, value in enumerate(values)
-            )
-
-        axes = []
-        for index, (x, anchor, parts) in enumerate(labels):
-            end_x, end_y = point(index, 100)
-            axes.append(
-                {
-                    "x": f"{end_x:.1f}",
-                    "y": f"{end_y:.1f}",
-                    "label_x": f"{center_x + x:.1f}",
-                    "anchor": anchor,
-                    "label": [(f"{center_y + baseline:.1f}", part) for baseline, part in parts],
-                }
-            )
-        return {
-            "width": round(right - left + 2 * margin),
-            "height": round(bottom - top + 2 * margin),
-            "font_size": font_size,
-            "center_x": f"{center_x:.1f}",
-            "center_y": f"{center_y:.1f}",
-            "axes": axes,
-            "rings": [polygon([ring] * len(names)) for ring in (25, 50, 75, 100)],
-            "current": polygon(current),
-            "previous": previous and polygon(previous),
-        }
 
     def _ess_radar_series(self):
         """The scored dimensions in order, their scores, and the previous diagnosis'
@@ -512,41 +445,6 @@ class EssDiagnosis(models.Model):
             "recommendations": self._ess_recommendations(),
             "radar": self._ess_radar(),
         }
-
-    @api.model
-    def _ess_demo_respond(self, diagnosis_id, responses):
-        """For the demo data: ``responses`` is [(partner_id, levels)], each levels list the
-        answers' positions on the maturity ladder (0-4, one per dimension, in their order).
-        Everybody is invited first, as an officer does, then each one with levels answers
-        and finishes; an empty levels list is an invitation still open."""
-        diagnosis = self.browse(diagnosis_id)
-        survey = diagnosis.survey_id
-        invited = [
-            (
-                survey._create_answer(
-                    partner=self.env["res.partner"].browse(partner_id),
-                    check_attempts=False,
-                    ess_diagnosis_id=diagnosis.id,
-                ),
-                levels,
-            )
-            for partner_id, levels in responses
-        ]
-        dimensions = self.env["ess.dimension"].search([])
-        for response, levels in invited:
-            if not levels:
-                continue
-            level_of = dict(zip(dimensions, levels, strict=False))
-            for question in survey.question_ids:
-                answers = question.suggested_answer_ids.sorted("sequence")
-                level = level_of.get(question.ess_dimension_id, round(sum(levels) / len(levels)))
-                if question.question_type == "simple_choice" and answers:
-                    response._save_lines(question, answers[min(level, len(answers) - 1)].id)
-                elif question.question_type == "multiple_choice" and level:
-                    response._save_lines(
-                        question, answers.filtered(lambda answer: answer.answer_score > 0)[:level].ids
-                    )
-            response._mark_done()
 
     # ------------------------------------------------------------
     # ACTIONS

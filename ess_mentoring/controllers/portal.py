@@ -4,13 +4,13 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.ess_diagnosis.controllers.portal import EssDiagnosisPortal
+from odoo.addons.ess_office_base.controllers.portal import EssOfficePortal
 
 # The longest comment an entity leaves on a week.
 COMMENT_MAX_LENGTH = 5000
 
 
-class EssMentoringPortal(EssDiagnosisPortal):
+class EssMentoringPortal(EssOfficePortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "ess_mentoring_count" in counters:

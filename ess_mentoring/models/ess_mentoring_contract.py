@@ -9,6 +9,8 @@ from odoo.tools import SQL, format_date
 
 from odoo.addons.ess_office_base.models.res_partner import ITINERARY_MONTHS
 
+from ..tools.date_utils import week_monday
+
 # Share of the hours budget at which the referent is warned, once.
 ALERT_RATIO = 0.8
 # Reminders created per call of the cron (Odoo inserts 100 rows per statement); the cron
@@ -16,11 +18,6 @@ ALERT_RATIO = 0.8
 REMINDER_BATCH = 100
 # A contract consuming fast: over ALERT_RATIO of its hours with more than this share of its time left.
 RISK_TIME_LEFT = 1 / 3
-
-
-def week_monday(day):
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
 
 
 class EssMentoringContract(models.Model):

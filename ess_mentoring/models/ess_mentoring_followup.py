@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, format_date
 
-from .ess_mentoring_contract import week_monday
+from ..tools.date_utils import week_monday
 
 MAX_WEEK_HOURS = 40
 

@@ -7,3 +7,4 @@ from . import test_portal
 from . import test_ui
 from . import test_demo
 from . import test_translations
+from . import test_tools

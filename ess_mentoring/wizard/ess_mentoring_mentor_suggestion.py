@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.ess_mentoring_contract import week_monday
+from ..tools.date_utils import week_monday
 
 
 class EssMentoringMentorSuggestion(models.TransientModel):

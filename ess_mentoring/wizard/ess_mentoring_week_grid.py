@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.tools import format_date
 
-from ..models.ess_mentoring_contract import week_monday
+from ..tools.date_utils import week_monday
 
 # The grid shows the chosen week and the ones before it.
 GRID_WEEKS = 4

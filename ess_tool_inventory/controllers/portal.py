@@ -2,7 +2,7 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.ess_catalogue.models.ess_catalogue_resource import DATA_LOCATIONS
-from odoo.addons.ess_diagnosis.controllers.portal import EssDiagnosisPortal
+from odoo.addons.ess_office_base.controllers.portal import EssOfficePortal
 
 from ..models.ess_tool_inventory_line import STATUSES, USAGES, USED_STATUSES
 
@@ -10,7 +10,7 @@ TOOL_NAME_MAX, KEPT_REASON_MAX, USER_COUNT_MAX = 120, 1000, 100_000
 SUGGESTIONS = 10
 
 
-class EssToolInventoryPortal(EssDiagnosisPortal):
+class EssToolInventoryPortal(EssOfficePortal):
     """/my/tools: an entity's people keep the inventory of the tools it uses, see their
     free alternatives in the catalogue and plan the moves to them."""
 

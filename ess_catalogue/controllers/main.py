@@ -4,11 +4,12 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.http import request
+from odoo.osv import expression
 from odoo.tools import plaintext2html
 
 from odoo.addons.website.models.ir_http import sitemap_qs2dom
 
-from ..models.ess_catalogue_resource import COSTS, LICENSE_TYPES, RESOURCE_TYPES
+from ..models.ess_catalogue_resource import COSTS, FACETS, LICENSE_TYPES, RESOURCE_TYPES
 
 PAGE_SIZE = 24
 # Proposals: length limits, and how many a person (a visitor: an address) may send in an hour.
@@ -17,92 +18,11 @@ PROPOSALS_PER_HOUR = 5
 
 
 class EssCatalogue(http.Controller):
-    # ------------------------------------------------------------
-    # FACETS
-    # ------------------------------------------------------------
-
-    # URL parameter: the field it filters. Values are codes for selections and languages,
-    # ids for the other relations.
-    FACETS = {
-        "type": "resource_type",
-        "dimension": "dimension_ids",
-        "license": "license_type",
-        "tag": "tag_ids",
-        "lang": "language_ids",
-        "cost": "cost",
-    }
     SORTINGS = {
         "newest": "create_date desc, id desc",
         "name": "name, id",
         "rating": "review_avg desc, review_count desc, name, id",
     }
-
-    def _catalogue_selected(self):
-        """{facet: [values]} from the URL: unknown values are dropped, never searched."""
-        selections = {
-            "type": dict(RESOURCE_TYPES),
-            "license": dict(LICENSE_TYPES),
-            "cost": dict(COSTS),
-        }
-        selected = {}
-        for facet in self.FACETS:
-            # From the facet form (name=value repeated) or a shared link (comma-separated).
-            raw = [
-                value
-                for given in request.httprequest.args.getlist(facet)
-                for value in given.split(",")
-                if value
-            ]
-            if facet in selections:
-                values = [value for value in raw if value in selections[facet]]
-            elif facet == "lang":
-                values = [value for value in raw if value.replace("_", "").isalnum()]
-            else:
-                values = [int(value) for value in raw if value.isdigit()]
-            if values:
-                selected[facet] = values
-        return selected
-
-    def _catalogue_search_domain(self, search):
-        if not search:
-            return []
-        return [("search_document", "ilike", search)]
-
-    def _catalogue_facet_domain(self, facet, values):
-        field = self.FACETS[facet]
-        if facet == "lang":
-            return [(f"{field}.code", "in", values)]
-        return [(field, "in", values)]
-
-    def _catalogue_domain(self, base, selected, without=None):
-        domain = list(base)
-        for facet, values in selected.items():
-            if facet != without:
-                domain += self._catalogue_facet_domain(facet, values)
-        return domain
-
-    def _catalogue_counts(self, search_domain, selected):
-        """(total, {facet: {value: count}}): for each facet, the results each of its
-        values would give with the other facets' filters. Facets sharing the same filters
-        are counted together (with nothing selected, the six facets are one count)."""
-        Resource = request.env["ess.catalogue.resource"]
-        by_filters = {}
-        for facet in self.FACETS:
-            others = tuple(other for other in self.FACETS if other in selected and other != facet)
-            by_filters.setdefault(others, []).append(facet)
-        everything = tuple(facet for facet in self.FACETS if facet in selected)
-        by_filters.setdefault(everything, [])  # the total: every filter applied
-        counts, total = {}, 0
-        for filters, facets in by_filters.items():
-            domain = self._catalogue_domain(search_domain, {facet: selected[facet] for facet in filters})
-            result = Resource._ess_facet_counts(
-                request.website, domain, [self.FACETS[facet] for facet in facets]
-            )
-            for facet in facets:
-                counts[facet] = result[self.FACETS[facet]]
-            if filters == everything:
-                total = result["__total__"]
-        return total, counts
 
     # ------------------------------------------------------------
     # PAGES
@@ -116,12 +36,16 @@ class EssCatalogue(http.Controller):
         Resource = request.env["ess.catalogue.resource"]
         search = (search or "").strip()[:100]
         sort = sort if sort in self.SORTINGS else "newest"
-        selected = self._catalogue_selected()
-        search_domain = self._catalogue_search_domain(search)
-        total, counts = self._catalogue_counts(search_domain, selected)
-        domain = self._catalogue_domain(
-            [("is_published", "=", True), *request.website.website_domain(), *search_domain], selected
+        # From the facet form (name=value repeated) or a shared link (comma-separated).
+        selected = Resource._ess_selected_facets(
+            {
+                facet: [
+                    value for given in request.httprequest.args.getlist(facet) for value in given.split(",")
+                ]
+                for facet in FACETS
+            }
         )
+        total, counts = Resource._ess_facet_counts(request.website, search, selected)
         url_args = {facet: ",".join(map(str, values)) for facet, values in selected.items()}
         url_args.update(search=search, sort=sort if sort != "newest" else "")
         pager = request.website.pager(
@@ -131,47 +55,30 @@ class EssCatalogue(http.Controller):
             step=PAGE_SIZE,
             url_args={k: v for k, v in url_args.items() if v},
         )
-        resources = Resource.search(
-            domain, order=self.SORTINGS[sort], limit=PAGE_SIZE, offset=pager["offset"]
+        # The site search's own search (an exact one: the listing has no "did you mean").
+        options = {"facets": selected, "offset": pager["offset"], "count": total, "allowFuzzy": False}
+        _count, details, _fuzzy = request.website._search_with_fuzzy(
+            "catalogue", search, limit=PAGE_SIZE, order=self.SORTINGS[sort], options=options
         )
         values = {
-            "resources": resources,
+            "resources": details[0]["results"],
             "pager": pager,
             "total": total,
             "search": search,
             "sort": sort,
             "selected": selected,
             "counts": counts,
-            "facet_options": self._catalogue_facet_options(counts),
+            "facet_options": Resource._ess_facet_options(counts),
             "main_object": Resource,
         }
         return request.render("ess_catalogue.catalogue_listing", values)
 
-    def _catalogue_facet_options(self, counts):
-        """The values each facet offers, with their labels, in the visitor's language."""
-        env = request.env
-        dimensions = env["ess.dimension"].sudo().search([("id", "in", list(counts["dimension"]))])
-        tags = env["ess.catalogue.tag"].sudo().search([("id", "in", list(counts["tag"]))])
-        langs = (
-            env["res.lang"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("code", "in", list(counts["lang"]))])
-        )
-        labels = env["ess.catalogue.resource"]._ess_selection_labels()
-        return {
-            "type": list(labels["resource_type"].items()),
-            "dimension": [(dimension.id, dimension.name) for dimension in dimensions],
-            "license": list(labels["license_type"].items()),
-            "tag": [(tag.id, tag.name) for tag in tags],
-            "lang": [(lang.code, lang.name) for lang in langs],
-            "cost": list(labels["cost"].items()),
-        }
-
     def sitemap_catalogue(env, rule, qs):
         Resource = env["ess.catalogue.resource"]
         domain = sitemap_qs2dom(qs=qs, route="/catalogue/", field=Resource._rec_name)
-        domain += [("is_published", "=", True), *env["website"].get_current_website().website_domain()]
+        domain = expression.AND(
+            [domain, Resource._ess_published_domain(env["website"].get_current_website())]
+        )
         for resource in Resource.search(domain):
             loc = f"/catalogue/{env['ir.http']._slug(resource)}"
             if not qs or qs.lower() in loc:
@@ -191,9 +98,12 @@ class EssCatalogue(http.Controller):
         if resource_slug != canonical:
             return request.redirect(f"/catalogue/{canonical}", code=301)
         user = request.env.user
-        related = request.env["ess.catalogue.resource"].search(
-            [("id", "!=", resource.id), ("is_published", "=", True),
-             ("dimension_ids", "in", resource.sudo().dimension_ids.ids), *request.website.website_domain()],
+        Resource = request.env["ess.catalogue.resource"]
+        related = Resource.search(
+            expression.AND([
+                [("id", "!=", resource.id), ("dimension_ids", "in", resource.sudo().dimension_ids.ids)],
+                Resource._ess_published_domain(request.website),
+            ]),
             order="is_free_software desc, review_avg desc, name", limit=4,
         )  # fmt: skip
         values = {
@@ -240,12 +150,11 @@ class EssCatalogue(http.Controller):
         )
         if not provider:
             raise NotFound()
-        resources = request.env["ess.catalogue.resource"].search(
-            [
-                ("provider_id", "child_of", provider.id),
-                ("is_published", "=", True),
-                *request.website.website_domain(),
-            ],
+        Resource = request.env["ess.catalogue.resource"]
+        resources = Resource.search(
+            expression.AND(
+                [[("provider_id", "child_of", provider.id)], Resource._ess_published_domain(request.website)]
+            ),
             order="resource_type, name",
         )
         return request.render(

@@ -1,7 +1,7 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from odoo.addons.web_editor.tools import get_video_embed_code
 
@@ -27,10 +27,25 @@ DATA_LOCATIONS = [
     ("outside_eu", "Outside the EU"),
     ("unknown", "Unknown"),
 ]
-# What the catalogue's facets and its search read: a change to one of them changes the
-# cached facet counts.
-FACET_FIELDS = ("resource_type", "dimension_ids", "license_type", "tag_ids", "language_ids", "cost")
-LISTED_FIELDS = (*FACET_FIELDS, "name", "summary", "description", "state", "is_published", "website_id")
+# The catalogue's facets: the URL parameter, and the field it filters. Values are codes for
+# selections and languages, ids for the other relations.
+FACETS = {
+    "type": "resource_type",
+    "dimension": "dimension_ids",
+    "license": "license_type",
+    "tag": "tag_ids",
+    "lang": "language_ids",
+    "cost": "cost",
+}
+# What the catalogue's facets and its search read: a change to one of them, on a published
+# resource, changes the listing's counts.
+LISTED_FIELDS = (*FACETS.values(), "name", "summary", "description", "state", "is_published", "website_id")
+# The listing's version: a change to a published resource takes a new one, so that the
+# counts cached under the previous one are no longer read (see _ess_facet_counts).
+LISTING_VERSION_TABLE, LISTING_VERSION_SEQUENCE = (
+    "ess_catalogue_listing_version",
+    "ess_catalogue_listing_version_seq",
+)
 
 
 class EssCatalogueResource(models.Model):
@@ -205,6 +220,22 @@ class EssCatalogueResource(models.Model):
                     )
                 )
 
+    def init(self):
+        super().init()
+        # One row, changed in the transaction that changes a published resource: other
+        # transactions see the new version when they see the change, never before.
+        self.env.cr.execute(
+            SQL(
+                """CREATE SEQUENCE IF NOT EXISTS %(sequence)s;
+                   CREATE TABLE IF NOT EXISTS %(table)s (version bigint NOT NULL);
+                   INSERT INTO %(table)s (version)
+                        SELECT nextval(%(sequence_name)s) WHERE NOT EXISTS (SELECT FROM %(table)s)""",
+                sequence=SQL.identifier(LISTING_VERSION_SEQUENCE),
+                sequence_name=LISTING_VERSION_SEQUENCE,
+                table=SQL.identifier(LISTING_VERSION_TABLE),
+            )
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -219,7 +250,7 @@ class EssCatalogueResource(models.Model):
         was_published = listed and any(self.sudo().mapped("is_published"))
         res = super().write(vals)
         if was_published:
-            self.env.registry.clear_cache()  # the facet counts
+            self._ess_new_listing_version()
         elif listed:
             self._ess_clear_facet_counts()
         return res
@@ -228,14 +259,32 @@ class EssCatalogueResource(models.Model):
         published = self.sudo().filtered("is_published")
         res = super().unlink()
         if published:
-            self.env.registry.clear_cache()  # the facet counts
+            self._ess_new_listing_version()
         return res
 
     def _ess_clear_facet_counts(self):
         """The facet counts count published resources only: a change to a draft or to a
-        proposal leaves them (and every other cached value of the registry) alone."""
+        proposal leaves them alone; a change to a published resource gives the listing a new
+        version, and the counts are counted again (Odoo's other caches are left alone)."""
         if any(self.sudo().mapped("is_published")):
-            self.env.registry.clear_cache()
+            self._ess_new_listing_version()
+
+    @api.model
+    def _ess_new_listing_version(self):
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET version = nextval(%s)",
+                SQL.identifier(LISTING_VERSION_TABLE),
+                LISTING_VERSION_SEQUENCE,
+            )
+        )
+
+    @api.model
+    def _ess_listing_version(self):
+        """The version of the published resources: it changes with any of them (values from
+        a sequence: never the same twice, even after a rollback)."""
+        self.env.cr.execute(SQL("SELECT version FROM %s", SQL.identifier(LISTING_VERSION_TABLE)))
+        return self.env.cr.fetchone()[0]
 
     def _update_field_translations(self, field_name, translations, digest=None, source_lang=""):
         res = super()._update_field_translations(
@@ -327,25 +376,76 @@ class EssCatalogueResource(models.Model):
         }
 
     @api.model
-    def _ess_facet_counts(self, website, domain, field_names):
-        """What the catalogue's facets show: ``{field: {value: count}}`` for each of
-        ``field_names`` (ids for relations, codes for languages and selections), and the
-        number of matching resources under ``"__total__"``, counting the resources of
-        ``website`` published and matching ``domain``.
+    def _ess_published_domain(self, website):
+        """The resources visitors see on ``website``: published, for every website or this one."""
+        return expression.AND([[("is_published", "=", True)], website.website_domain()])
 
-        A catalogue is read far more often than it changes: the counts are cached until a
-        resource changes (create, write, unlink, translation). They are counted as
-        superuser over published resources only, which everyone may read, so one count
-        serves every visitor without revealing anything unpublished."""
-        counts = self._ess_facet_counts_cached(website.id, domain, tuple(field_names))
-        return {key: dict(value) if isinstance(value, dict) else value for key, value in counts.items()}
+    @api.model
+    def _ess_selected_facets(self, raw):
+        """``{facet: [values]}`` of the values in ``raw`` (``{facet: [strings]}``, from a URL)
+        that a facet may hold: unknown values are dropped, never searched."""
+        selected = {}
+        for facet, field_name in FACETS.items():
+            field, given = self._fields[field_name], raw.get(facet) or []
+            if field.type == "selection":
+                codes = field.get_values(self.env)
+                values = [value for value in given if value in codes]
+            elif field.comodel_name == "res.lang":
+                values = [value for value in given if value.replace("_", "").isalnum()]
+            else:
+                values = [int(value) for value in given if value.isdigit()]
+            if values:
+                selected[facet] = values
+        return selected
 
-    @tools.ormcache("website_id", "str(domain)", "field_names", "self.env.lang")
-    def _ess_facet_counts_cached(self, website_id, domain, field_names):
+    @api.model
+    def _ess_facet_domains(self, selected):
+        """The domains of the facet values ``selected`` (``{facet: [values]}``)."""
+        return [
+            [(f"{FACETS[facet]}.code", "in", values)] if facet == "lang" else [(FACETS[facet], "in", values)]
+            for facet, values in selected.items()
+        ]
+
+    @api.model
+    def _ess_search_domain(self, website, search, selected):
+        """The domain of the published resources of ``website`` that match ``search`` and the
+        facet values ``selected``: the listing's, its counts' and the site search's."""
+        detail = self._search_get_detail(website, None, {"facets": selected})
+        return self._search_build_domain(detail["base_domain"], search, detail["search_fields"])
+
+    @api.model
+    def _ess_facet_counts(self, website, search, selected):
+        """(total, ``{facet: {value: count}}``): the number of resources of ``website``
+        published and matching ``search`` and the facet values ``selected``, and for each
+        facet the results each of its values would give with the other facets' values (ids
+        for relations, codes for languages and selections). Facets sharing the same filters
+        are counted together (with nothing selected, the six facets are one count).
+
+        A catalogue is read far more often than it changes: the counts are cached under the
+        listing's version, which a change to a published resource renews (create, write,
+        unlink, translation). They are counted as superuser over published resources only,
+        which everyone may read, so one count serves every visitor without revealing
+        anything unpublished."""
+        version = self._ess_listing_version()
+        by_filters = {}
+        for facet in FACETS:
+            others = tuple(other for other in FACETS if other in selected and other != facet)
+            by_filters.setdefault(others, []).append(facet)
+        everything = tuple(facet for facet in FACETS if facet in selected)
+        by_filters.setdefault(everything, [])  # the total: every filter applied
+        counts, total = {}, 0
+        for filters, facets in by_filters.items():
+            domain = self._ess_search_domain(website, search, {facet: selected[facet] for facet in filters})
+            result = self._ess_facet_counts_cached(domain, tuple(FACETS[facet] for facet in facets), version)
+            for facet in facets:
+                counts[facet] = dict(result[FACETS[facet]])
+            if filters == everything:
+                total = result["__total__"]
+        return total, counts
+
+    @tools.ormcache("str(domain)", "field_names", "version")
+    def _ess_facet_counts_cached(self, domain, field_names, version):
         resources = self.sudo()
-        domain = expression.AND(
-            [[("is_published", "=", True)], self.env["website"].browse(website_id).website_domain(), domain]
-        )
         counts = {"__total__": resources.search_count(domain)}
         for field_name in field_names:
             counts[field_name] = {
@@ -358,9 +458,34 @@ class EssCatalogueResource(models.Model):
         return counts
 
     @api.model
+    def _ess_facet_options(self, counts):
+        """``{facet: [(value, label)]}``: the values each facet offers, with their labels in
+        the reader's language (taxonomy and languages as the public sees them)."""
+        dimensions = self.env["ess.dimension"].sudo().search([("id", "in", list(counts["dimension"]))])
+        tags = self.env["ess.catalogue.tag"].sudo().search([("id", "in", list(counts["tag"]))])
+        langs = (
+            self.env["res.lang"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("code", "in", list(counts["lang"]))])
+        )
+        labels = self._ess_selection_labels()
+        return {
+            "type": list(labels["resource_type"].items()),
+            "dimension": [(dimension.id, dimension.name) for dimension in dimensions],
+            "license": list(labels["license_type"].items()),
+            "tag": [(tag.id, tag.name) for tag in tags],
+            "lang": [(lang.code, lang.name) for lang in langs],
+            "cost": list(labels["cost"].items()),
+        }
+
+    @api.model
     def _search_get_detail(self, website, order, options):
+        """The catalogue's search, for the website's site search as for /catalogue: published
+        resources of ``website``, with the facet values of ``options["facets"]``
+        (``{facet: [values]}``), whose name, summary or description (in any language) hold
+        every word searched."""
         with_description = options.get("displayDescription")
-        search_fields = ["name", "summary"]
         fetch_fields = ["name", "summary", "website_url"]
         mapping = {
             "name": {"name": "name", "type": "text", "match": True},
@@ -368,14 +493,39 @@ class EssCatalogueResource(models.Model):
         }
         if with_description:
             mapping["description"] = {"name": "summary", "type": "text", "match": True}
-        return {
+        detail = {
             "model": self._name,
-            "base_domain": [website.website_domain(), [("is_published", "=", True)]],
-            "search_fields": search_fields,
+            "base_domain": [
+                self._ess_published_domain(website),
+                *self._ess_facet_domains(options.get("facets") or {}),
+            ],
+            # One plain-text column with a trigram index: the name, summary and description
+            # in every installed language.
+            "search_fields": ["search_document"],
             "fetch_fields": fetch_fields,
             "mapping": mapping,
             "icon": "fa-book",
         }
+        # A page of the listing: where it starts, and the total its facets counted.
+        detail.update({key: options[key] for key in ("offset", "count") if key in options})
+        return detail
+
+    @api.model
+    def _search_fetch(self, search_detail, search, limit, order):
+        # As the mixin's, with the listing's page, and the count cached as the facets' are.
+        domain = self._search_build_domain(
+            search_detail["base_domain"], search, search_detail["search_fields"]
+        )
+        results = self.search(
+            domain,
+            limit=limit,
+            offset=search_detail.get("offset", 0),
+            order=search_detail.get("order", order),
+        )
+        count = search_detail.get("count")
+        if count is None:
+            count = self._ess_facet_counts_cached(domain, (), self._ess_listing_version())["__total__"]
+        return results, count
 
     def _default_website_meta(self):
         meta = super()._default_website_meta()

@@ -1,4 +1,5 @@
 import re
+import urllib.parse
 
 from odoo import sql_db
 from odoo.tests import HttpCase, tagged
@@ -111,6 +112,59 @@ class TestCatalogueWebsite(CatalogueHttpCase):
         before = sql_db.sql_counter
         self.url_open("/catalogue")
         self.assertGreater(sql_db.sql_counter - before, warm, "a published resource changed: counted again")
+
+    def test_a_change_to_a_published_resource_leaves_odoo_other_caches_alone(self):
+        """The counts follow the published resources they count (the listing's version), not a
+        clear of the whole registry cache: another model's cached value survives the change."""
+        url = f"/catalogue?tag={self.tag_cloud.id}"
+        page = self.url_open(url).text
+        self.assertEqual(self._count(page, "cost", "paid"), 1)
+        Parameters = self.env["ir.config_parameter"].sudo()
+        Parameters.get_param("web.base.url")  # cached by its ormcache
+        self.proprietary_cloud.cost = "free"
+        self.free_cloud.update_field_translations("summary", {"es_ES": "Una nube cambiada"})
+        self.env.flush_all()
+        before = sql_db.sql_counter
+        Parameters.get_param("web.base.url")
+        self.assertEqual(sql_db.sql_counter - before, 0, "the registry cache was not cleared")
+        page = self.url_open(url).text
+        self.assertIsNone(self._count(page, "cost", "paid"), "the counts follow the change")
+        self.assertEqual(self._count(page, "cost", "free"), 2)
+        self.assertEqual(self._results(self.url_open("/catalogue?search=nube%20cambiada").text), 1)
+        self.proprietary_cloud.unlink()
+        page = self.url_open(url).text
+        self.assertEqual(self._results(page), 1, "an unlinked resource is no longer counted")
+
+    def test_the_site_search_and_the_catalogue_find_the_same_resources(self):
+        """The header's search box (/website/search), the site search's model search and
+        /catalogue?search= run the model's one search: the same words, the same resources."""
+        self.free_office.description = "<p>Documents compartits al núvol</p>"
+        self.free_cloud.update_field_translations("summary", {"es_ES": "Una nube soberana"})
+        link = re.compile(r'href="(/catalogue/[\w-]+-\d+)"')
+        website = self.env["website"].get_current_website()
+        cases = {
+            "Lliure": self.free_cloud | self.free_office,
+            "Lliure short": self.free_cloud | self.free_office,
+            "in short": self.published,
+            "compartits": self.free_office,  # the description
+            "nube soberana": self.free_cloud,  # a translation
+            "Cloud": self.proprietary_cloud,
+            "Esborrany secret": self.Resource,  # a draft
+            # Every word, anywhere: the office suite's description speaks of a "núvol" too.
+            "Núvol Lliure short": self.free_cloud | self.free_office,
+            "Núvol Lliure Cloud": self.Resource,
+        }
+        for words, expected in cases.items():
+            with self.subTest(search=words):
+                query = urllib.parse.quote(words)
+                site = set(link.findall(self.url_open(f"/website/search?search={query}").text))
+                catalogue = set(link.findall(self.url_open(f"/catalogue?search={query}").text))
+                _count, details, _fuzzy = website._search_with_fuzzy(
+                    "catalogue", words, limit=100, order="name asc", options={"displayDescription": True}
+                )
+                self.assertEqual(details[0]["results"], expected)
+                self.assertEqual(catalogue, set(expected.mapped("website_url")))
+                self.assertEqual(site, catalogue)
 
     def test_sorting_by_rating(self):
         self.free_office.with_user(self.portal_a).message_post(

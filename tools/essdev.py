@@ -17,7 +17,7 @@ for the filestore's place, but each starts Odoo, and copydb also loads the copy'
 to give it a new database.uuid, which a throw-away copy does not need. Measured on the
 template of every ESS addon (49 MB), 2 cores under load: a copy takes 0.2 s of CPU and
 7.7 s here against 6 s of CPU and 32 s with copydb; a drop 0.2 s and 1.7 s against 2 s and
-9 s with dropdb. `make test` copies 7 databases and drops 14: 4 more minutes. Nothing in
+9 s with dropdb. `make test` copies 7 databases and drops 14: 4½ minutes more. Nothing in
 click-odoo-contrib renames a database (a template is built under another name, then
 renamed once complete).
 """

@@ -221,7 +221,6 @@ class EssCatalogueResource(models.Model):
                 )
 
     def init(self):
-        super().init()
         # One row, changed in the transaction that changes a published resource: other
         # transactions see the new version when they see the change, never before.
         self.env.cr.execute(

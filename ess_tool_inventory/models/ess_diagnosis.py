@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import fields, models
 
 RECOMMENDED_RESOURCES = 6
@@ -56,14 +54,6 @@ class EssDiagnosis(models.Model):
                     "ess_free_software_share": entity.ess_free_software_share,
                     "ess_sovereignty_risk_count": entity.ess_sovereignty_risk_count,
                 }
-            )
-
-    def _ess_demo_snapshot_inventory(self):
-        """For the demo data: the snapshot as if taken on the diagnosis's date."""
-        self._ess_snapshot_inventory()
-        for diagnosis in self:
-            diagnosis.ess_inventory_snapshot_date = fields.Datetime.to_datetime(diagnosis.date) + timedelta(
-                hours=12
             )
 
     def _compute_recommended_resource_ids(self):

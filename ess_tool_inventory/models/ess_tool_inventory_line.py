@@ -375,10 +375,3 @@ class EssToolInventoryLine(models.Model):
                     }
                 )
             line.replacement_line_id = replacement
-
-    def _ess_demo_migrate(self, alternative_id, done=False):
-        """For the demo data: plan the move to ``alternative_id``, and close its task."""
-        for line in self:
-            task = line._ess_plan_migration(self.env["ess.catalogue.resource"].browse(alternative_id))
-            if done:
-                task.state = "1_done"

@@ -1,0 +1,1 @@
+from . import ess_tool_inventory_demo

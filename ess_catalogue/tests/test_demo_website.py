@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import HttpCase, tagged
 
 # Odoo's sample texts that must not show on the demo office's website.
@@ -36,6 +38,23 @@ class TestDemoWebsite(HttpCase):
                 self.assertIn(footer_texts[url], page)
                 self.assertIn("Oficina Tècnica ESS Digital del Bages", page)
                 self.assertIn("hola@oficina-ess-bages.example", page)
+
+    def test_demo_homepage_takes_building_blocks(self):
+        # The editor drops building blocks into a branded .oe_structure: the demo homepage's
+        # #wrap stays one, as on website's own homepage (were it unbranded, the editor would
+        # offer no building block there).
+        website = self.env.ref("website.default_website")
+        [wrap] = self._homepage_wrap(website)
+        self.assertIn("oe_structure", wrap.get("class").split())
+        self.assertEqual(wrap.get("data-oe-model"), "ir.ui.view")
+        self.assertEqual(wrap.get("data-oe-field"), "arch")
+        self.assertIn("Digital transformation for the social and solidarity economy", wrap.xpath("string()"))
+
+    def _homepage_wrap(self, website):
+        """The homepage's #wrap on ``website``, branded as the editor gets it."""
+        View = self.env["ir.ui.view"].with_context(inherit_branding=True, website_id=website.id)
+        homepage = website.with_context(website_id=website.id).viewref("website.homepage")
+        return etree.fromstring(View._read_template(homepage.id)).xpath("//div[@id='wrap']")
 
     def test_demo_logo_is_the_office_logo(self):
         website = self.env.ref("website.default_website")

@@ -11,6 +11,7 @@
     "application": False,
     "installable": True,
     "external_dependencies": {"python": ["openupgradelib"]},
+    "uninstall_hook": "uninstall_hook",
     "depends": [
         "ess_office_base",
         "website",

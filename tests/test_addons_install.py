@@ -58,5 +58,9 @@ def test_addon_installs_alone_and_uninstalls_cleanly(addon):
         uninstall(db, ess_closure(addon) - {addon})
         assert not {m for m in installed_modules(db) if m.startswith("ess_")}
         assert not query(db, "SELECT model FROM ir_model WHERE model LIKE 'ess.%%'")
+        # Nor a table or a sequence of ours, those made outside the ORM included.
+        assert not query(
+            db, "SELECT relname FROM pg_class WHERE relname LIKE 'ess\\_%%' AND relkind IN ('r', 'S')"
+        )
     finally:
         essdev.drop_db(db)

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL, html2plaintext
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.addons.web_editor.tools import get_video_embed_code
 
 RESOURCE_TYPES = [
@@ -270,6 +271,8 @@ class EssCatalogueResource(models.Model):
 
     @api.model
     def _ess_new_listing_version(self):
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return  # the catalogue is being uninstalled: its uninstall hook dropped the row
         self.env.cr.execute(
             SQL(
                 "UPDATE %s SET version = nextval(%s)",

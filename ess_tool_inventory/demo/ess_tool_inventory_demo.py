@@ -16,7 +16,9 @@ class EssToolInventoryDemo(models.AbstractModel):
         diagnoses = self.env["ess.diagnosis"].browse(diagnosis_ids)
         diagnoses._ess_snapshot_inventory()
         for diagnosis in diagnoses:
-            diagnosis.ess_inventory_snapshot_date = fields.Datetime.to_datetime(diagnosis.date) + timedelta(hours=12)
+            diagnosis.ess_inventory_snapshot_date = fields.Datetime.to_datetime(diagnosis.date) + timedelta(
+                hours=12
+            )
 
     @api.model
     def _ess_demo_migrate(self, line_ids, alternative_id, done=False):

@@ -2,7 +2,7 @@
 ESS := tools/ess
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test test-core lint stop
+.PHONY: help setup demo test test-core lint stop backup restore upgrade
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -18,6 +18,15 @@ test: ## Run the whole suite on a fresh database (ADDONS=ess_x,ess_y: only those
 
 test-core: ## Odoo's own tests of the core apps we extend (survey, project, portal, calendar), every ESS module installed
 	@$(ESS) test-core
+
+backup: ## Back a database up, dump and filestore in one zip (DB=ess_demo, TO=file.zip, CONFIG=odoo.conf of a real one)
+	@$(ESS) backup $(if $(DB),--db $(DB)) $(if $(TO),--to $(TO)) $(if $(CONFIG),--config $(CONFIG))
+
+restore: ## Restore a backup into a new database (FROM=file.zip DB=name; MOVE=1: it replaces the original; NEUTRALIZE=1; CONFIG=)
+	@$(ESS) restore $(FROM) --db $(DB) $(if $(MOVE),--move) $(if $(NEUTRALIZE),--neutralize) $(if $(CONFIG),--config $(CONFIG))
+
+upgrade: ## Back a database up, then update the ESS addons whose code changed, running their migrations (DB=ess_demo, CONFIG=)
+	@$(ESS) upgrade $(if $(DB),--db $(DB)) $(if $(CONFIG),--config $(CONFIG))
 
 lint: ## Run the linters (pre-commit: ruff, ruff-format, pylint-odoo)
 	@$(ESS) lint

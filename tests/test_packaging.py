@@ -1,5 +1,7 @@
-"""Every addon and the metapackage build a wheel that names the right dependencies."""
+"""Every addon and the metapackage build a wheel that names the right dependencies, and
+an addon changed since the last release carries a new version."""
 
+import ast
 import re
 import subprocess
 import sys
@@ -70,3 +72,39 @@ def test_addon_wheel_names_its_dependencies(addon, repo, tmp_path):
 def test_metapackage_depends_on_every_addon(repo, tmp_path):
     wheel = build_wheel(repo / "setup" / "_metapackage", tmp_path)
     assert requirements(wheel) == {normalise(f"odoo-addon-{addon}==18.0.*") for addon in essdev.ess_addons()}
+
+
+def version(text):
+    return tuple(int(part) for part in text.split("."))
+
+
+# What changes without a new version, as in OCA: translations and the readme.
+UNVERSIONED = ("i18n", "readme", "README.rst", "static/description")
+
+
+@pytest.mark.parametrize("addon", essdev.ess_addons())
+def test_addon_changed_since_the_release_has_a_new_version(addon, repo):
+    release, commit = essdev.last_release()
+    shown = subprocess.run(
+        ["git", "show", f"{commit}:{addon}/__manifest__.py"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shown.returncode:  # new since the release: it starts at the first version of the series
+        assert version(essdev.manifest(addon)["version"]) >= (18, 0, 1, 0, 0)
+        return
+    released = ast.literal_eval(shown.stdout)["version"]
+    excluded = [f":(exclude){addon}/{path}" for path in UNVERSIONED]
+    changed = subprocess.run(
+        ["git", "diff", "--name-only", commit, "--", addon, *excluded],
+        cwd=repo, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    current = essdev.manifest(addon)["version"]
+    if changed:
+        assert version(current) > version(released), (
+            f"{addon} changed since {release} ({', '.join(changed[:5])}) but is still {current}: bump it"
+        )
+    else:
+        assert current == released, f"{addon} did not change since {release}: keep {released}"

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from pathlib import Path
 
 import polib
@@ -116,6 +117,13 @@ def manifestoo(*args):
         text=True,
         check=True,
     ).stdout.strip()
+
+
+def last_release():
+    """(release, commit) of the last line of setup/RELEASES: the tags a clone need not carry."""
+    lines = (REPO / "setup" / "RELEASES").read_text().splitlines()
+    release, commit = [line.split() for line in lines if line.strip() and not line.startswith("#")][-1]
+    return release, commit
 
 
 @functools.cache
@@ -527,6 +535,63 @@ def cmd_i18n(args):
         print(f"[ess] {path.relative_to(REPO)}: {len(missing)} terms to translate")
 
 
+# --- backups and upgrades --------------------------------------------------------------
+# click-odoo-contrib's commands, given our odoo.conf or an office's own (``config``): a
+# real database lives on the office's PostgreSQL with its filestore in its data_dir.
+BACKUPS = CACHE / "backups"
+
+
+def click_odoo(tool, *args, config=None):
+    command = [str(VENV / "bin" / tool), f"--config={config or odoo_config()}", *args]
+    if subprocess.run(command, check=False).returncode:
+        raise SystemExit(f"[ess] {tool} failed")
+
+
+def backup(db, dest=None, config=None):
+    """A zip of ``db``: its dump and its filestore (click-odoo-backupdb); its path."""
+    dest = Path(dest) if dest else BACKUPS / f"{db}-{datetime.now():%Y%m%d-%H%M%S}.zip"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    click_odoo("click-odoo-backupdb", "--format=zip", db, str(dest), config=config)
+    print(f"[ess] {db} backed up to {dest}", flush=True)
+    return dest
+
+
+def restore(source, db, config=None, move=False, neutralize=False):
+    """A new database ``db`` from a backup, filestore included (click-odoo-restoredb). A
+    copy gets a new database uuid, unless ``move`` says it replaces the original;
+    ``neutralize`` stops its crons and outgoing mail (a copy to try things on)."""
+    click_odoo(
+        "click-odoo-restoredb",
+        "--move" if move else "--copy",
+        *(["--neutralize"] if neutralize else []),
+        db,
+        str(source),
+        config=config,
+    )
+    print(f"[ess] {source} restored into {db}", flush=True)
+
+
+def upgrade(db, config=None):
+    """Back ``db`` up, then update the addons whose code changed (click-odoo-update, which
+    keeps each addon's checksum in the database): Odoo runs their migration scripts and
+    installs the dependencies a new version adds."""
+    saved = backup(db, BACKUPS / f"{db}-before-upgrade-{datetime.now():%Y%m%d-%H%M%S}.zip", config=config)
+    click_odoo("click-odoo-update", f"--database={db}", "--ignore-core-addons", config=config)
+    print(f"[ess] {db} upgraded; the backup taken before: {saved}", flush=True)
+
+
+def cmd_backup(args):
+    backup(args.db, args.to, args.config)
+
+
+def cmd_restore(args):
+    restore(args.source, args.db, args.config, move=args.move, neutralize=args.neutralize)
+
+
+def cmd_upgrade(args):
+    upgrade(args.db, args.config)
+
+
 # A benchmark: (the addon it needs, its script in tools/, the prefix of the lines it prints)
 BENCHMARKS = {
     "bench-scoring": ("ess_diagnosis", "benchmark_scoring.py", "scored "),
@@ -573,6 +638,20 @@ def main():
             nargs="?",
             help=f"an existing database with {BENCHMARKS[command][0]} (default: a new one)",
         )
+    config_help = "an Odoo configuration file for a database outside the project's PostgreSQL"
+    backup_parser = commands.add_parser("backup", help="back a database up: its dump and filestore in a zip")
+    backup_parser.add_argument("--db", default=DEMO_DB, help=f"the database (default {DEMO_DB})")
+    backup_parser.add_argument("--to", help=f"the zip to write (default {BACKUPS}/<db>-<time>.zip)")
+    backup_parser.add_argument("--config", help=config_help)
+    restore_parser = commands.add_parser("restore", help="restore a backup into a new database")
+    restore_parser.add_argument("source", help="the backup zip")
+    restore_parser.add_argument("--db", required=True, help="the new database")
+    restore_parser.add_argument("--config", help=config_help)
+    restore_parser.add_argument("--move", action="store_true", help="it replaces the original (same uuid)")
+    restore_parser.add_argument("--neutralize", action="store_true", help="no crons nor outgoing mail")
+    upgrade_parser = commands.add_parser("upgrade", help="back a database up, then update the changed addons")
+    upgrade_parser.add_argument("--db", default=DEMO_DB, help=f"the database (default {DEMO_DB})")
+    upgrade_parser.add_argument("--config", help=config_help)
     args = parser.parse_args()
     commands_run = {
         "demo": cmd_demo,
@@ -581,6 +660,9 @@ def main():
         "i18n": cmd_i18n,
         "bench-scoring": cmd_bench,
         "bench-reminders": cmd_bench,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+        "upgrade": cmd_upgrade,
     }
     commands_run[args.command](args)
 

@@ -70,8 +70,8 @@ class TestProposerIpRetention(EssCatalogueCommon):
         with mute_logger("odoo.sql_db"), self.assertLogs(BATCH_LOGGER, level="ERROR") as logs:
             self._cron()
         self.assertEqual(
-            logs.output,
-            [f"ERROR:{BATCH_LOGGER}:Proposer IP retention: ess.catalogue.resource[{bad.id}] failed and was skipped"],
+            [record.getMessage() for record in logs.records],
+            [f"Proposer IP retention: ess.catalogue.resource[{bad.id}] failed and was skipped"],
         )
         self.assertEqual(self._ips(), {"old": "192.0.2.31", "older": False, "recent": "192.0.2.29"})
         self.env.cr.execute(SQL("ALTER TABLE ess_catalogue_resource DROP CONSTRAINT ess_test_refused"))

@@ -48,7 +48,8 @@ class TestProposerIpRetention(EssCatalogueCommon):
         self.assertEqual(PROPOSER_IP_RETENTION_DAYS, 30)
         version = self.Resource._ess_listing_version()
         untouched = {
-            resource: resource.write_date for resource in (self.proposals["recent"], self.free_office, self.submitted)
+            resource: resource.write_date
+            for resource in (self.proposals["recent"], self.free_office, self.submitted)
         }
         self._cron()
         self.assertEqual(self._ips(), {"old": False, "older": False, "recent": "192.0.2.29"})

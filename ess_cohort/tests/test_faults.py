@@ -33,10 +33,15 @@ class TestSessionGenerationFaults(EssCohortCommon):
         self.assertIn(f"(cohort {cohort.id}): session 'Ajuda 2' on", logs.output[0])
         self.assertEqual(cohort.session_ids.sorted("date").mapped("topic"), ["Ajuda 1", "Ajuda 3", "Ajuda 4"])
         self.assertEqual(action["params"]["type"], "warning")
-        self.assertIn("3 sessions were created; these could not be and were skipped: Ajuda 2", action["params"]["message"])
+        self.assertIn(
+            "3 sessions were created; these could not be and were skipped: Ajuda 2",
+            action["params"]["message"],
+        )
         self.env.cr.execute(SQL("ALTER TABLE ess_cohort_session DROP CONSTRAINT ess_test_refused"))
         self.assertEqual(wizard.action_generate(), {"type": "ir.actions.act_window_close"})
-        self.assertEqual(cohort.session_ids.sorted("date").mapped("topic"), ["Ajuda 1", "Ajuda 2", "Ajuda 3", "Ajuda 4"])
+        self.assertEqual(
+            cohort.session_ids.sorted("date").mapped("topic"), ["Ajuda 1", "Ajuda 2", "Ajuda 3", "Ajuda 4"]
+        )
         self.assertEqual(len(cohort.session_ids.calendar_event_id), 4, "one event each, none twice")
         wizard.action_generate()
         self.assertEqual(len(cohort.session_ids), 4, "nothing twice")

@@ -1,8 +1,9 @@
 from unittest.mock import patch
 
-from odoo.addons.base.models import ir_actions_report
 from odoo.tests import HttpCase, tagged
 from odoo.tools import config
+
+from odoo.addons.base.models import ir_actions_report
 
 from .common import EssDiagnosisCommon
 
@@ -35,7 +36,9 @@ class TestPdfWithoutWkhtmltopdf(EssDiagnosisCommon, HttpCase):
 
     def test_the_portal_pdf_says_it_cannot_be_printed_and_offers_the_report_on_screen(self):
         self.authenticate(self.portal_a.login, self.portal_a.login)
-        response = self._pdf_without_wkhtmltopdf(self.diagnosis_a.get_portal_url(report_type="pdf", download=True))
+        response = self._pdf_without_wkhtmltopdf(
+            self.diagnosis_a.get_portal_url(report_type="pdf", download=True)
+        )
         self.assertEqual(response.status_code, 503)
         self.assertIn("text/html", response.headers["Content-Type"])
         self.assertIn("The PDF cannot be printed right now", response.text)

@@ -88,9 +88,12 @@ class TestBatchFaults(EssMentoringCommon):
         )
         self.assertEqual(len(followups.exists()), 3, "the follow-ups are saved all the same")
         alerted = self.contract_a | self.contract_c
-        self.assertEqual(sorted(self._activities(alerted | self.contract_b, alerts).mapped("res_id")), alerted.ids)
         self.assertEqual(
-            (self.contract_a | self.contract_b | self.contract_c).mapped("consumption_alerted"), [True, False, True]
+            sorted(self._activities(alerted | self.contract_b, alerts).mapped("res_id")), alerted.ids
+        )
+        self.assertEqual(
+            (self.contract_a | self.contract_b | self.contract_c).mapped("consumption_alerted"),
+            [True, False, True],
         )
         # The next change of the hours tries the skipped one again; the others are not alerted twice.
         self._accept_activities_again()
@@ -110,7 +113,11 @@ class TestWeekGridAllOrNothing(EssMentoringCommon):
 
     def _grid(self, hours):
         """The mentor's grid up to the week of 2026-03-23, with ``hours`` by (contract, week)."""
-        grid = self.env["ess.mentoring.week.grid"].with_user(self.user_mentor).create({"week_start": "2026-03-23"})
+        grid = (
+            self.env["ess.mentoring.week.grid"]
+            .with_user(self.user_mentor)
+            .create({"week_start": "2026-03-23"})
+        )
         for line in grid.line_ids:
             if (line.contract_id, line.week_start) in hours:
                 line.hours = hours[line.contract_id, line.week_start]
@@ -118,11 +125,16 @@ class TestWeekGridAllOrNothing(EssMentoringCommon):
 
     def _followups(self):
         return self.env["ess.mentoring.followup"].search(
-            [("contract_id", "in", (self.contract_a | self.contract_c).ids), ("member_id", "=", self.mentor_a.id)]
+            [
+                ("contract_id", "in", (self.contract_a | self.contract_c).ids),
+                ("member_id", "=", self.mentor_a.id),
+            ]
         )
 
     def test_every_cell_is_saved(self):
-        self._grid({(self.contract_a, date(2026, 3, 16)): 5, (self.contract_c, date(2026, 3, 23)): 2}).action_save()
+        self._grid(
+            {(self.contract_a, date(2026, 3, 16)): 5, (self.contract_c, date(2026, 3, 23)): 2}
+        ).action_save()
         self.assertEqual(
             {(followup.contract_id, followup.week_start, followup.hours) for followup in self._followups()},
             {(self.contract_a, date(2026, 3, 16), 5), (self.contract_c, date(2026, 3, 23), 2)},
@@ -132,7 +144,9 @@ class TestWeekGridAllOrNothing(EssMentoringCommon):
         valid = {(self.contract_a, date(2026, 3, 16)): 5, (self.contract_a, date(2026, 3, 2)): 4}
         for bad_hours in (-2, 41):
             grid = self._grid({**valid, (self.contract_c, date(2026, 3, 9)): bad_hours})
-            with self.assertRaisesRegex(UserError, r"week of \S+: log between 0 and 40 hours .*Nothing was saved"):
+            with self.assertRaisesRegex(
+                UserError, r"week of \S+: log between 0 and 40 hours .*Nothing was saved"
+            ):
                 grid.action_save()
             self.assertEqual(self._followups(), self.logged, "no cell saved")
             self.assertEqual(self.logged.hours, 3, "nor changed")
@@ -184,7 +198,11 @@ class TestConcurrentWeekSaves(BaseCase):
 
     def _followups(self, env):
         return env["ess.mentoring.followup"].search(
-            [("contract_id", "=", self.contract_id), ("member_id", "=", self.member_id), ("week_start", "=", self.week)]
+            [
+                ("contract_id", "=", self.contract_id),
+                ("member_id", "=", self.member_id),
+                ("week_start", "=", self.week),
+            ]
         )
 
     def _grid(self, env, hours):
@@ -203,7 +221,10 @@ class TestConcurrentWeekSaves(BaseCase):
             grid1, grid2 = self._grid(env1, 2), self._grid(env2, 3)
             grid1.action_save()
             cr1.commit()
-            with mute_logger("odoo.sql_db"), self.assertRaisesRegex(UserError, "Someone has just saved hours"):
+            with (
+                mute_logger("odoo.sql_db"),
+                self.assertRaisesRegex(UserError, "Someone has just saved hours"),
+            ):
                 grid2.action_save()
             cr2.rollback()
         with self.registry.cursor() as cr:

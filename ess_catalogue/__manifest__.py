@@ -21,6 +21,7 @@
         "security/ir.model.access.csv",
         "security/ess_catalogue_security.xml",
         "data/website_data.xml",
+        "data/ir_cron_data.xml",
         "views/ess_catalogue_resource_views.xml",
         "views/ess_catalogue_templates.xml",
         "views/ess_catalogue_menus.xml",

@@ -29,6 +29,7 @@
         "views/res_partner_views.xml",
         "views/project_project_views.xml",
         "views/ess_office_base_menus.xml",
+        "views/ess_office_base_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -1,9 +1,12 @@
+from datetime import timedelta
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL, html2plaintext
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.ess_office_base.tools.batch import run_batch
 from odoo.addons.web_editor.tools import get_video_embed_code
 
 RESOURCE_TYPES = [
@@ -43,6 +46,8 @@ FACETS = {
 LISTED_FIELDS = (*FACETS.values(), "name", "summary", "description", "state", "is_published", "website_id")
 # The listing's version: a change to a published resource takes a new one, so that the
 # counts cached under the previous one are no longer read (see _ess_facet_counts).
+# How long a proposer's IP address is kept (GDPR: only to trace abuse of the form).
+PROPOSER_IP_RETENTION_DAYS = 30
 LISTING_VERSION_TABLE, LISTING_VERSION_SEQUENCE = (
     "ess_catalogue_listing_version",
     "ess_catalogue_listing_version_seq",
@@ -595,3 +600,20 @@ class EssCatalogueResource(models.Model):
                     }
                 )
             resource.message_post(body=self.env._("Rejected: %s", reason))
+
+    # ------------------------------------------------------------
+    # CRONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_clear_proposer_ip(self):
+        """Daily: forget the IP address of proposals made more than
+        PROPOSER_IP_RETENTION_DAYS ago. Only those records are written, and the address is
+        not a listed field: the listing keeps its version and its cached counts."""
+        limit = fields.Datetime.now() - timedelta(days=PROPOSER_IP_RETENTION_DAYS)
+        proposals = self.sudo().search([("proposer_ip", "!=", False), ("create_date", "<", limit)])
+
+        def clear(resources):
+            resources.write({"proposer_ip": False})
+
+        run_batch(self.env, proposals, clear, "Proposer IP retention")

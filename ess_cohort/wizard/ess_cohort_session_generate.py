@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ess_office_base.tools.batch import run_batch
+
 from ..models.ess_cohort_session import KINDS
 
 WEEKDAYS = [
@@ -69,5 +71,35 @@ class EssCohortSessionGenerate(models.TransientModel):
                     "video_url": self.video_url,
                 }
             )
-        self.env["ess.cohort.session"].create(values)
-        return {"type": "ir.actions.act_window_close"}
+        Session = self.env["ess.cohort.session"]
+        # The officer's choices are checked first, for all the sessions: none is made if
+        # one falls outside the cohort.
+        for vals in values:
+            Session.new(vals)._check_within_cohort()
+        # Generating again adds only the sessions that are not there yet.
+        existing = set(self.cohort_id.session_ids.mapped("date"))
+        values = [vals for vals in values if vals["date"] not in existing]
+        failed = run_batch(
+            self.env,
+            values,
+            Session.create,
+            f"Session generation for {self.cohort_id.name} (cohort {self.cohort_id.id})",
+            label=lambda vals: f"session {vals[0]['topic']!r} on {vals[0]['date']}",
+        )
+        if not failed:
+            return {"type": "ir.actions.act_window_close"}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "message": self.env._(
+                    "%(done)s sessions were created; these could not be and were skipped: %(failed)s. "
+                    "Generate again to retry them.",
+                    done=len(values) - len(failed),
+                    failed=", ".join(vals[0]["topic"] for vals in failed),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
 from odoo.addons.ess_office_base.models.res_partner import ITINERARY_MONTHS
+from odoo.addons.ess_office_base.tools.batch import run_batch
 
 from ..tools.date_utils import week_monday
 
@@ -476,18 +477,29 @@ class EssMentoringContract(models.Model):
                 contract.hours_budget > 0 and contract.hours_consumed >= ALERT_RATIO * contract.hours_budget
             )
         )
-        for contract in reached.filtered(lambda contract: not contract.consumption_alerted):
-            contract.activity_schedule(
-                "ess_mentoring.mail_activity_type_ess_budget",
-                user_id=contract.user_id.id or self.env.user.id,
-                note=self.env._(
-                    "%(consumed).1f of %(budget).1f hours are used: %(remaining).1f remain.",
-                    consumed=contract.hours_consumed,
-                    budget=contract.hours_budget,
-                    remaining=contract.hours_remaining,
-                ),
-            )
-        reached.filtered(lambda contract: not contract.consumption_alerted).consumption_alerted = True
+
+        def alert(contracts):
+            for contract in contracts:
+                contract.activity_schedule(
+                    "ess_mentoring.mail_activity_type_ess_budget",
+                    user_id=contract.user_id.id or self.env.user.id,
+                    note=self.env._(
+                        "%(consumed).1f of %(budget).1f hours are used: %(remaining).1f remain.",
+                        consumed=contract.hours_consumed,
+                        budget=contract.hours_budget,
+                        remaining=contract.hours_remaining,
+                    ),
+                )
+            contracts.consumption_alerted = True
+
+        # A contract whose alert fails is logged and skipped, unflagged: the next change of
+        # its hours tries again; the follow-up that triggered it is saved all the same.
+        run_batch(
+            self.env,
+            reached.filtered(lambda contract: not contract.consumption_alerted),
+            alert,
+            "Hours budget alerts",
+        )
         (contracts - reached).filtered("consumption_alerted").consumption_alerted = False
 
     def _ess_accept(self, partner):
@@ -664,18 +676,25 @@ class EssMentoringContract(models.Model):
         pending = [id_ for id_ in contracts.ids if id_ not in logged and id_ not in reminded]
         batch = self.browse(pending[:REMINDER_BATCH])
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": contract.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": contract.mentor_id.user_ids.filtered(lambda user: mentors in user.groups_id)[
-                        :1
-                    ].id,
-                    "date_deadline": today,
-                }
-                for contract in batch
-            ]
+
+        def remind(contracts):
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": contract.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": contract.mentor_id.user_ids.filtered(
+                            lambda user: mentors in user.groups_id
+                        )[:1].id,
+                        "date_deadline": today,
+                    }
+                    for contract in contracts
+                ]
+            )
+
+        # A contract that cannot be reminded is logged and skipped; it stays pending.
+        failed = run_batch(self.env, batch, remind, "Follow-up reminders")
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch) - len(failed), remaining=len(pending) - len(batch) + len(failed)
         )
-        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(pending) - len(batch))

@@ -1,8 +1,12 @@
 from datetime import timedelta
 
+from psycopg2.errors import UniqueViolation
+
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from ..models.ess_mentoring_followup import MAX_WEEK_HOURS
 from ..tools.date_utils import week_monday
 
 # The grid shows the chosen week and the ones before it.
@@ -78,25 +82,51 @@ class EssMentoringWeekGrid(models.TransientModel):
         ]
 
     def action_save(self):
-        """Create or update the member's follow-ups for the cells with hours. Access is
-        the follow-ups' own: a mentor writes only on contracts they are on."""
+        """Create or update the member's follow-ups for the cells with hours: all of them
+        or none. Every cell is checked first, and the writes run in one savepoint, so a
+        refused cell (bad hours, a contract the user may not log on, a week someone else
+        has just saved) leaves every follow-up as it was. Access is the follow-ups' own: a
+        mentor writes only on contracts they are on."""
         self.ensure_one()
+        for line in self.line_ids:
+            if line.hours < 0 or line.hours > MAX_WEEK_HOURS:
+                raise UserError(
+                    self.env._(
+                        "%(contract)s, week of %(week)s: log between 0 and %(max)s hours (got %(hours)s). "
+                        "Nothing was saved.",
+                        contract=line.contract_id.display_name,
+                        week=format_date(self.env, line.week_start),
+                        max=MAX_WEEK_HOURS,
+                        hours=line.hours,
+                    )
+                )
         Followup = self.env["ess.mentoring.followup"]
         new = []
-        for line in self.line_ids:
-            if line.followup_id:
-                if line.hours > 0 and line.hours != line.followup_id.hours:
-                    line.followup_id.hours = line.hours
-            elif line.hours > 0:
-                new.append(
-                    {
-                        "contract_id": line.contract_id.id,
-                        "member_id": self.member_id.id,
-                        "week_start": line.week_start,
-                        "hours": line.hours,
-                    }
+        try:
+            with self.env.cr.savepoint():
+                for line in self.line_ids:
+                    if line.followup_id:
+                        if line.hours > 0 and line.hours != line.followup_id.hours:
+                            line.followup_id.hours = line.hours
+                    elif line.hours > 0:
+                        new.append(
+                            {
+                                "contract_id": line.contract_id.id,
+                                "member_id": self.member_id.id,
+                                "week_start": line.week_start,
+                                "hours": line.hours,
+                            }
+                        )
+                Followup.create(new)
+        except UniqueViolation as error:
+            # Someone saved the same member's week on the same contract meanwhile: theirs
+            # stays, and this grid, opened before, would duplicate it.
+            raise UserError(
+                self.env._(
+                    "Someone has just saved hours for one of these weeks. Nothing was saved: "
+                    "open the grid again to see their hours, then change them."
                 )
-        Followup.create(new)
+            ) from error
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

@@ -1,8 +1,13 @@
+import logging
+from urllib.parse import urlencode
+
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+_logger = logging.getLogger(__name__)
 
 
 class EssOfficePortal(CustomerPortal):
@@ -64,3 +69,18 @@ class EssOfficePortal(CustomerPortal):
             return self._document_check_access(model, record_id, access_token)
         except (AccessError, MissingError):
             return None
+
+    def _show_report(self, model, report_type, report_ref, download=False):
+        """An ESS PDF that cannot be printed (wkhtmltopdf missing or failing) is a page
+        that says so and links to the same report on screen, instead of an error page."""
+        if report_type != "pdf" or not model._name.startswith("ess."):
+            return super()._show_report(model, report_type, report_ref, download=download)
+        try:
+            return super()._show_report(model, report_type, report_ref, download=download)
+        except AccessError:
+            raise
+        except UserError as error:
+            _logger.warning("The PDF of %s%s could not be printed: %s", model._name, model.ids, error)
+            args = {key: value for key, value in request.httprequest.args.items() if key != "download"}
+            values = {"html_url": f"{request.httprequest.path}?{urlencode({**args, 'report_type': 'html'})}"}
+            return self._ess_render("ess_office_base.portal_report_unavailable", values, status=503)

@@ -28,10 +28,10 @@ class TestCataloguePrivacy(EssCatalogueCommon, PrivacyMixin):
         cls.contact_a.email = "persona.a@example.com"
         cls.own_review = cls.free_cloud.with_user(cls.portal_a).message_post(
             body=OWN_REVIEW, message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=4
-        )
+        ).with_env(cls.env)
         cls.colleague_review = cls.free_cloud.with_user(cls.portal_colleague).message_post(
             body=COLLEAGUE_REVIEW, message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=2
-        )
+        ).with_env(cls.env)
         cls.own_proposal = cls._resource(
             "Proposta de la Persona A", state="submitted", proposer_name="Persona A",
             proposer_email="persona.a@example.com", proposer_partner_id=cls.contact_a.id,

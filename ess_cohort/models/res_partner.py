@@ -22,9 +22,7 @@ class ResPartner(models.Model):
         with the entity's name (not the person's: they belong to the entity)."""
         rows = []
         for session in sessions.filtered("learnings"):
-            for paragraph in html.fragments_fromstring(str(session.learnings)):
-                if not isinstance(paragraph, html.HtmlElement):
-                    continue
+            for paragraph in html.fragment_fromstring(str(session.learnings), create_parent="div").iter("p"):
                 author = paragraph.find("strong")
                 if author is None or (author.text or "").strip() != self.name:
                     continue

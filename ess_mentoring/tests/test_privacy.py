@@ -33,6 +33,8 @@ class TestMentoringPrivacy(EssMentoringCommon, PrivacyMixin):
         cls.contract_a.goal_ids = [(0, 0, {"name": "Migrar el correu"})]
         cls.commented = cls._followup(cls, cls.contract_a)
         cls.replaced = cls._followup(cls, cls.contract_a, week=cls.MONDAY + timedelta(days=7))
+        # The follow-ups' creation is tracked first, as in the office before anyone comments.
+        cls._flush_tracking(cls)
         cls.commented.with_user(cls.portal_a)._ess_set_entity_comment(OWN_COMMENT)
         cls.replaced.with_user(cls.portal_a)._ess_set_entity_comment(FIRST_COMMENT)
         cls._flush_tracking(cls)

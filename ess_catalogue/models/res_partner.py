@@ -34,7 +34,7 @@ class ResPartner(models.Model):
         action["context"] = {"default_provider_id": self.id}
         return action
 
-    # --- personal data (see ess_office_base's res_partner_privacy.py) ---------------------
+    # --- personal data (see ess_office_base's res_partner.py) ---------------------
     def _ess_privacy_proposals(self):
         """The resources the partner's people proposed: by their contact, or by their
         e-mail address when they proposed as visitors."""
@@ -47,7 +47,10 @@ class ResPartner(models.Model):
 
     def _ess_privacy_reviews(self):
         return self.env["rating.rating"].search(
-            [("res_model", "=", "ess.catalogue.resource"), ("partner_id", "in", self._ess_privacy_people().ids)],
+            [
+                ("res_model", "=", "ess.catalogue.resource"),
+                ("partner_id", "in", self._ess_privacy_people().ids),
+            ],
             order="create_date, id",
         )
 
@@ -67,7 +70,7 @@ class ResPartner(models.Model):
         would otherwise delete the rating with it. Proposals lose their proposer; those that
         were never published lose their text too (a published one is the office's
         catalogue content by now)."""
-        super()._ess_privacy_erase()
+        result = super()._ess_privacy_erase()
         self._ess_privacy_reviews().write({"partner_id": False, "feedback": False, "message_id": False})
         proposals = self._ess_privacy_proposals()
         proposals.write({"proposer_name": False, "proposer_email": False, "proposer_partner_id": False,
@@ -75,6 +78,7 @@ class ResPartner(models.Model):
         proposals.filtered(lambda proposal: proposal.state != "published").write(
             {"summary": False, "description": False}
         )
+        return result
 
     @api.model
     def _ess_privacy_lookup_queries(self, name, email):

@@ -21,17 +21,29 @@ class TestCataloguePrivacy(EssCatalogueCommon, PrivacyMixin):
             {"name": "Col·lega A", "parent_id": cls.entity_a.id, "email": "colleague.a@example.com"}
         )
         cls.portal_colleague = new_test_user(
-            cls.env, "portal_colleague_a", groups="base.group_portal", partner_id=cls.colleague_a.id,
-            name="Col·lega A", email="colleague.a@example.com",
+            cls.env,
+            "portal_colleague_a",
+            groups="base.group_portal",
+            partner_id=cls.colleague_a.id,
+            name="Col·lega A",
+            email="colleague.a@example.com",
         )
         # new_test_user gives its partner a default e-mail address: contact A has theirs.
         cls.contact_a.email = "persona.a@example.com"
-        cls.own_review = cls.free_cloud.with_user(cls.portal_a).message_post(
-            body=OWN_REVIEW, message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=4
-        ).with_env(cls.env)
-        cls.colleague_review = cls.free_cloud.with_user(cls.portal_colleague).message_post(
-            body=COLLEAGUE_REVIEW, message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=2
-        ).with_env(cls.env)
+        cls.own_review = (
+            cls.free_cloud.with_user(cls.portal_a)
+            .message_post(
+                body=OWN_REVIEW, message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=4
+            )
+            .with_env(cls.env)
+        )
+        cls.colleague_review = (
+            cls.free_cloud.with_user(cls.portal_colleague)
+            .message_post(
+                body=COLLEAGUE_REVIEW, message_type="comment", subtype_xmlid="mail.mt_comment", rating_value=2
+            )
+            .with_env(cls.env)
+        )
         cls.own_proposal = cls._resource(
             "Proposta de la Persona A", state="submitted", proposer_name="Persona A",
             proposer_email="persona.a@example.com", proposer_partner_id=cls.contact_a.id,
@@ -54,7 +66,8 @@ class TestCataloguePrivacy(EssCatalogueCommon, PrivacyMixin):
         self.assertInExport(files, "reviews", OWN_REVIEW)
         proposals = self._rows(files, "proposals")
         self.assertEqual(
-            {row["name"] for row in proposals}, {"Proposta de la Persona A", "Proposta publicada de la visitant"}
+            {row["name"] for row in proposals},
+            {"Proposta de la Persona A", "Proposta publicada de la visitant"},
         )
         self.assertInExport(files, "proposals", "203.0.113.7")
         self.assertInExport(files, "proposals", OWN_DESCRIPTION)
@@ -82,7 +95,9 @@ class TestCataloguePrivacy(EssCatalogueCommon, PrivacyMixin):
                 proposal.proposer_name or proposal.proposer_email or proposal.proposer_partner_id
                 or proposal.proposer_ip
             )  # fmt: skip
-        self.assertFalse(self.own_proposal.description or self.own_proposal.summary, "never published: cleared")
+        self.assertFalse(
+            self.own_proposal.description or self.own_proposal.summary, "never published: cleared"
+        )
         self.assertIn("Una eina per a cooperatives", self.visitor_proposal.description, "published: kept")
         self.assertEqual(self.colleague_proposal.proposer_ip, "203.0.113.9")
         self.assertEqual(self.colleague_proposal.proposer_partner_id, self.colleague_a)
@@ -91,7 +106,9 @@ class TestCataloguePrivacy(EssCatalogueCommon, PrivacyMixin):
         self.assertEqual((self.free_cloud.review_count, self.free_cloud.review_avg), reviews)
 
     def test_privacy_lookup_finds_the_proposals_and_reviews(self):
-        wizard = self.env["privacy.lookup.wizard"].create({"name": "Persona A", "email": "persona.a@example.com"})
+        wizard = self.env["privacy.lookup.wizard"].create(
+            {"name": "Persona A", "email": "persona.a@example.com"}
+        )
         wizard.action_lookup()
         found = {(line.res_model, line.res_id) for line in wizard.line_ids}
         self.assertIn(("ess.catalogue.resource", self.own_proposal.id), found)

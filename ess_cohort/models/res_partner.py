@@ -16,7 +16,7 @@ class ResPartner(models.Model):
             people |= contacts or entity.filtered("email")
         return people
 
-    # --- personal data (see ess_office_base's res_partner_privacy.py) ---------------------
+    # --- personal data (see ess_office_base's res_partner.py) ---------------------
     def _ess_privacy_learning_rows(self, sessions):
         """The learnings the entity shared on ``sessions``: the portal signs each paragraph
         with the entity's name (not the person's: they belong to the entity)."""

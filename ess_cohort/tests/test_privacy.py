@@ -29,9 +29,13 @@ class TestCohortPrivacy(EssCohortCommon, PrivacyMixin):
         memberships = self._rows(files, "cohort_memberships")
         self.assertEqual([(row["cohort_id"], row["state"]) for row in memberships], [("Cohort A", "active")])
         attendance = self._rows(files, "attendance")
-        self.assertIn(("Cohort A: past", "present"), [(row["session_id"], row["attended"]) for row in attendance])
+        self.assertIn(
+            ("Cohort A: past", "present"), [(row["session_id"], row["attended"]) for row in attendance]
+        )
         learnings = self._rows(files, "learnings")
-        self.assertEqual([(row["session"], row["learning"]) for row in learnings], [("Cohort A: past", LEARNING_A)])
+        self.assertEqual(
+            [(row["session"], row["learning"]) for row in learnings], [("Cohort A: past", LEARNING_A)]
+        )
         self.assertInExport(files, "learnings", LEARNING_A)
         self.assertNowhereInExport(files, LEARNING_B)
         self.assertNowhereInExport(files, "Cohort B")
@@ -43,6 +47,8 @@ class TestCohortPrivacy(EssCohortCommon, PrivacyMixin):
         self._erase(self.contact_a)
         self.assertFalse(self.portal_a.active)
         self.assertEqual(self.attendance_a.attended, "present", "the entity's attendance stays")
-        self.assertIn(LEARNING_A, self.past_a.learnings, "the learnings are signed by the entity, not the person")
+        self.assertIn(
+            LEARNING_A, self.past_a.learnings, "the learnings are signed by the entity, not the person"
+        )
         logs = self.env["ess.privacy.log"].search([("partner_id", "=", self.contact_a.id)])
         self.assertEqual(logs.mapped("kind"), ["erasure", "export"])

@@ -47,7 +47,7 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.id}
         return action
 
-    # --- personal data (see ess_office_base's res_partner_privacy.py) ---------------------
+    # --- personal data (see ess_office_base's res_partner.py) ---------------------
     def _ess_privacy_answer_rows(self, responses):
         """One row per answer of ``responses`` (survey.user_input): who answered what."""
         rows = []
@@ -78,9 +78,9 @@ class ResPartner(models.Model):
         """Detach ``responses`` from the person and clear their free text; the choices stay,
         and with them the diagnoses' scores."""
         responses.write({"partner_id": False, "email": False, "nickname": False})
-        responses.user_input_line_ids.filtered(lambda line: line.answer_type in ("text_box", "char_box")).write(
-            {"skipped": True, "answer_type": False, "value_text_box": False, "value_char_box": False}
-        )
+        responses.user_input_line_ids.filtered(
+            lambda line: line.answer_type in ("text_box", "char_box")
+        ).write({"skipped": True, "answer_type": False, "value_text_box": False, "value_char_box": False})
 
     def _ess_privacy_export_data(self):
         data = super()._ess_privacy_export_data()
@@ -102,7 +102,10 @@ class ResPartner(models.Model):
         return data
 
     def _ess_privacy_erase(self):
-        super()._ess_privacy_erase()
+        result = super()._ess_privacy_erase()
         self._ess_privacy_detach_answers(
-            self.env["survey.user_input"].search([("partner_id", "=", self.id), ("ess_diagnosis_id", "!=", False)])
+            self.env["survey.user_input"].search(
+                [("partner_id", "=", self.id), ("ess_diagnosis_id", "!=", False)]
+            )
         )
+        return result

@@ -21,7 +21,10 @@ class TestDiagnosisPrivacy(EssDiagnosisCommon, PrivacyMixin):
         cls.diagnosis = cls._diagnosis(cls)
         cls.own = cls._answer(cls, cls.diagnosis, {cls.q_data_single: 3, cls.q_free: 2, cls.q_text: OWN})
         cls.colleague = cls._answer(
-            cls, cls.diagnosis, {cls.q_data_single: 1, cls.q_free: 4, cls.q_text: COLLEAGUE}, partner=cls.colleague_a
+            cls,
+            cls.diagnosis,
+            {cls.q_data_single: 1, cls.q_free: 4, cls.q_text: COLLEAGUE},
+            partner=cls.colleague_a,
         )
         cls.diagnosis.action_done()
 
@@ -44,7 +47,9 @@ class TestDiagnosisPrivacy(EssDiagnosisCommon, PrivacyMixin):
             {(score.dimension_id.display_name, score.score) for score in self.diagnosis.score_ids},
         )
         answers = self._rows(files, "diagnosis_answers")
-        self.assertEqual({row["respondent"] for row in answers}, {"Cooperativa A, Persona A", "Cooperativa A, Col·lega A"})
+        self.assertEqual(
+            {row["respondent"] for row in answers}, {"Cooperativa A, Persona A", "Cooperativa A, Col·lega A"}
+        )
         own_choice = [row["answer"] for row in answers if row["respondent"] == "Cooperativa A, Persona A"
                       and row["question"] == "Data single"]  # fmt: skip
         self.assertEqual(own_choice, ["Data single 3"])
@@ -67,10 +72,14 @@ class TestDiagnosisPrivacy(EssDiagnosisCommon, PrivacyMixin):
         self._erase(self.contact_a)
         self.env.invalidate_all()
         self.assertFalse(self.own.partner_id or self.own.email or self.own.nickname)
-        self.assertEqual(self.own.ess_diagnosis_id, self.diagnosis, "the answer still counts for the diagnosis")
+        self.assertEqual(
+            self.own.ess_diagnosis_id, self.diagnosis, "the answer still counts for the diagnosis"
+        )
         self.assertEqual(self.own.state, "done")
         self.assertFalse(self.env["survey.user_input.line"].search_count([("value_text_box", "=", OWN)]))
-        chosen = self.own.user_input_line_ids.filtered("suggested_answer_id").mapped("suggested_answer_id.value")
+        chosen = self.own.user_input_line_ids.filtered("suggested_answer_id").mapped(
+            "suggested_answer_id.value"
+        )
         self.assertEqual(sorted(chosen), ["Data single 3", "Free single 2"], "the choices stay")
         self.assertEqual(self._scores(), scores, "the diagnosis's scores do not change")
         self.assertEqual(
@@ -84,7 +93,9 @@ class TestDiagnosisPrivacy(EssDiagnosisCommon, PrivacyMixin):
         self.assertEqual(self._scores(), scores)
 
     def test_privacy_lookup_finds_the_answers(self):
-        wizard = self.env["privacy.lookup.wizard"].create({"name": "Col·lega A", "email": "colleague.a@example.com"})
+        wizard = self.env["privacy.lookup.wizard"].create(
+            {"name": "Col·lega A", "email": "colleague.a@example.com"}
+        )
         wizard.action_lookup()
         found = {(line.res_model, line.res_id) for line in wizard.line_ids}
         self.assertIn(("survey.user_input", self.colleague.id), found)

@@ -37,7 +37,7 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.id}
         return action
 
-    # --- personal data (see ess_office_base's res_partner_privacy.py) ---------------------
+    # --- personal data (see ess_office_base's res_partner.py) ---------------------
     def _ess_privacy_comment_trackings(self):
         """The changes of follow-ups' entity comments the person made from the portal
         (the comment is tracked: its message's author is who wrote it)."""
@@ -99,11 +99,14 @@ class ResPartner(models.Model):
             )
             messages = Message.search([*comment_domain, ("res_id", "in", followups.ids)], order="date, id")
             responses = contracts.satisfaction_input_ids
-            data["goals"] = self._ess_privacy_rows(contracts.goal_ids, ("contract_id", "name", "date_target", "state"))
+            data["goals"] = self._ess_privacy_rows(
+                contracts.goal_ids, ("contract_id", "name", "date_target", "state")
+            )
             data["followups"] = self._ess_privacy_rows(followups, FOLLOWUP_FIELDS)
         else:
             contracts = Contract.search(
-                ["|", ("accepted_by_id", "=", self.id), ("entity_lead_id", "=", self.id)], order="date_start, id"
+                ["|", ("accepted_by_id", "=", self.id), ("entity_lead_id", "=", self.id)],
+                order="date_start, id",
             )
             trackings = self._ess_privacy_comment_trackings()
             messages = Message.search([*comment_domain, ("author_id", "=", self.id)], order="date, id")
@@ -119,7 +122,7 @@ class ResPartner(models.Model):
         """The entity comments the person wrote are cleared from the follow-ups and from
         their tracking (where a colleague's later change kept them as the old value);
         their satisfaction answers are detached. OCA then deletes the messages they wrote."""
-        super()._ess_privacy_erase()
+        result = super()._ess_privacy_erase()
         trackings = self._ess_privacy_comment_trackings()
         texts = set(trackings.mapped("new_value_text")) - {False, ""}
         followups = self.env["ess.mentoring.followup"].browse(trackings.mail_message_id.mapped("res_id"))
@@ -147,6 +150,7 @@ class ResPartner(models.Model):
                 [("partner_id", "=", self.id), ("ess_mentoring_contract_id", "!=", False)]
             )
         )
+        return result
 
     @api.model
     def _ess_privacy_lookup_queries(self, name, email):

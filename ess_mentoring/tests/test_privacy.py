@@ -24,8 +24,12 @@ class TestMentoringPrivacy(EssMentoringCommon, PrivacyMixin):
             {"name": "Col·lega A", "parent_id": cls.entity_a.id, "email": "colleague.a@example.com"}
         )
         cls.portal_colleague = new_test_user(
-            cls.env, "portal_colleague_a", groups="base.group_portal", partner_id=cls.colleague_a.id,
-            name="Col·lega A", email="colleague.a@example.com",
+            cls.env,
+            "portal_colleague_a",
+            groups="base.group_portal",
+            partner_id=cls.colleague_a.id,
+            name="Col·lega A",
+            email="colleague.a@example.com",
         )
         # new_test_user gives its partner a default e-mail address: contact A has theirs.
         cls.contact_a.email = "persona.a@example.com"
@@ -42,7 +46,10 @@ class TestMentoringPrivacy(EssMentoringCommon, PrivacyMixin):
         cls.replaced.with_user(cls.portal_colleague)._ess_set_entity_comment(COLLEAGUE_COMMENT)
         cls._flush_tracking(cls)
         cls.own_message = cls.commented.message_post(
-            body=OWN_MESSAGE, author_id=cls.contact_a.id, message_type="comment", subtype_xmlid="mail.mt_comment"
+            body=OWN_MESSAGE,
+            author_id=cls.contact_a.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         cls.colleague_message = cls.commented.message_post(
             body=COLLEAGUE_MESSAGE, author_id=cls.colleague_a.id, message_type="comment",
@@ -66,7 +73,8 @@ class TestMentoringPrivacy(EssMentoringCommon, PrivacyMixin):
         self.assertEqual(contracts[0]["accepted_by_id"], "Cooperativa A, Persona A")
         self.assertEqual([row["name"] for row in self._rows(files, "goals")], ["Migrar el correu"])
         self.assertEqual(
-            [row["entity_comment"] for row in self._rows(files, "followups")], [OWN_COMMENT, COLLEAGUE_COMMENT]
+            [row["entity_comment"] for row in self._rows(files, "followups")],
+            [OWN_COMMENT, COLLEAGUE_COMMENT],
         )
         for text in (OWN_COMMENT, FIRST_COMMENT, COLLEAGUE_COMMENT, OWN_MESSAGE, COLLEAGUE_MESSAGE):
             self.assertInExport(files, "followup_comments", text)
@@ -105,7 +113,9 @@ class TestMentoringPrivacy(EssMentoringCommon, PrivacyMixin):
         self.assertEqual(self.replaced.entity_comment, COLLEAGUE_COMMENT)
 
     def test_privacy_lookup_finds_the_commented_followups(self):
-        wizard = self.env["privacy.lookup.wizard"].create({"name": "Persona A", "email": "persona.a@example.com"})
+        wizard = self.env["privacy.lookup.wizard"].create(
+            {"name": "Persona A", "email": "persona.a@example.com"}
+        )
         wizard.action_lookup()
         found = {(line.res_model, line.res_id) for line in wizard.line_ids}
         self.assertIn(("ess.mentoring.followup", self.commented.id), found)

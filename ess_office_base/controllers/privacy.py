@@ -17,7 +17,7 @@ class EssPrivacy(http.Controller):
             content = partner._ess_privacy_export_zip()
         except AccessError as refusal:
             raise Forbidden() from refusal
-        filename = "personal-data-%s-%s.zip" % (partner.id, fields.Date.context_today(partner).isoformat())
+        filename = f"personal-data-{partner.id}-{fields.Date.context_today(partner).isoformat()}.zip"
         return request.make_response(
             content,
             headers=[

@@ -6,5 +6,4 @@ from . import res_partner
 from . import project_project
 from . import project_task_type
 from . import ess_privacy_log
-from . import res_partner_privacy
 from . import privacy_lookup_wizard

@@ -11,9 +11,13 @@ class EssPrivacyLog(models.Model):
     _order = "date desc, id desc"
     _rec_name = "partner_name"
 
-    partner_id = fields.Many2one("res.partner", string="Contact", index=True, ondelete="set null", readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Contact", index=True, ondelete="set null", readonly=True
+    )
     partner_name = fields.Char(
-        string="Name at the time", readonly=True, help="The contact's name when it happened: an erasure changes it."
+        string="Name at the time",
+        readonly=True,
+        help="The contact's name when it happened: an erasure changes it.",
     )
     kind = fields.Selection([("export", "Export"), ("erasure", "Erasure")], required=True, readonly=True)
     user_id = fields.Many2one("res.users", string="By", required=True, readonly=True, ondelete="restrict")

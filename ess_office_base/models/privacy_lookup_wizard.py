@@ -9,6 +9,8 @@ class PrivacyLookupWizard(models.TransientModel):
         """Odoo's lookup, plus the ESS records it would miss (see
         ``res.partner._ess_privacy_lookup_queries``)."""
         query = super()._get_query()
-        for select in self.env["res.partner"]._ess_privacy_lookup_queries(self.name.strip(), self.email.strip()):
+        for select in self.env["res.partner"]._ess_privacy_lookup_queries(
+            self.name.strip(), self.email.strip()
+        ):
             query = SQL("%s UNION ALL %s", query, select)
         return query

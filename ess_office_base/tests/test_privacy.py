@@ -22,8 +22,12 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
         cls.entity_a.message_post(body="Missatge propi de la Persona A", author_id=cls.contact_a.id)
         cls.entity_a.message_post(body="Comentari de la col·lega", author_id=cls.colleague_a.id)
         cls.user_portal_colleague = new_test_user(
-            cls.env, "portal_colleague_a", groups="base.group_portal", partner_id=cls.colleague_a.id,
-            name="Col·lega A", email="colleague.a@example.com",
+            cls.env,
+            "portal_colleague_a",
+            groups="base.group_portal",
+            partner_id=cls.colleague_a.id,
+            name="Col·lega A",
+            email="colleague.a@example.com",
         )
         # new_test_user gives its partner a default e-mail address: contact A has theirs.
         cls.contact_a.email = "persona.a@example.com"
@@ -33,9 +37,13 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
 
     def test_export_entity(self):
         files = self._export(self.entity_a)
-        self.assertLessEqual({"manifest.json", "profile.json", "profile.csv", "messages.json", "messages.csv"}, set(files))
+        self.assertLessEqual(
+            {"manifest.json", "profile.json", "profile.csv", "messages.json", "messages.csv"}, set(files)
+        )
         stems = {name.rsplit(".", 1)[0] for name in files} - {"manifest"}
-        self.assertEqual(set(files) - {"manifest.json"}, {f"{stem}.{kind}" for stem in stems for kind in ("json", "csv")})
+        self.assertEqual(
+            set(files) - {"manifest.json"}, {f"{stem}.{kind}" for stem in stems for kind in ("json", "csv")}
+        )
         profile = self._rows(files, "profile")
         self.assertEqual(profile[0]["name"], "Cooperativa A")
         self.assertEqual(profile[0]["ess_legal_form"], "worker_coop")
@@ -50,7 +58,9 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
         self.assertEqual(manifest["kind"], "entity")
         self.assertEqual(manifest["files"]["messages"], len(self._rows(files, "messages")))
         log = self._log(self.entity_a)
-        self.assertEqual((log.kind, log.user_id, log.partner_name), ("export", self.user_officer, "Cooperativa A"))
+        self.assertEqual(
+            (log.kind, log.user_id, log.partner_name), ("export", self.user_officer, "Cooperativa A")
+        )
 
     def test_export_person_holds_no_colleague_data(self):
         files = self._export(self.contact_a, self.user_manager)
@@ -67,7 +77,9 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
         self.contact_a.function = '=HYPERLINK("https://evil.example.com")'
         files = self._export(self.contact_a)
         self.assertIn("'=HYPERLINK", files["profile.csv"])
-        self.assertEqual(self._rows(files, "profile")[0]["function"], '=HYPERLINK("https://evil.example.com")')
+        self.assertEqual(
+            self._rows(files, "profile")[0]["function"], '=HYPERLINK("https://evil.example.com")'
+        )
 
     def test_erasure(self):
         own = self.env["mail.message"].search([("author_id", "=", self.contact_a.id)])
@@ -83,7 +95,10 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
         self.assertEqual(self.colleague_a.name, "Col·lega A", "a colleague is untouched")
         self.assertTrue(self.user_portal_colleague.active)
         log = self._log(self.contact_a)
-        self.assertEqual((log.kind, log.user_id, log.partner_name), ("erasure", self.user_officer, "Cooperativa A, Persona A"))
+        self.assertEqual(
+            (log.kind, log.user_id, log.partner_name),
+            ("erasure", self.user_officer, "Cooperativa A, Persona A"),
+        )
         self.assertTrue(log.date)
         # Again: nothing more to erase, nothing breaks, logged again.
         self.contact_a.with_user(self.user_officer).anonymize_partner_data()
@@ -103,7 +118,13 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
 
     def test_refused_through_the_orm(self):
         before = self._unchanged()
-        for user in (self.user_mentor, self.user_expert, self.portal_a, self.user_portal_colleague, self.user_employee):
+        for user in (
+            self.user_mentor,
+            self.user_expert,
+            self.portal_a,
+            self.user_portal_colleague,
+            self.user_employee,
+        ):
             for partner in (self.contact_a, self.entity_a):
                 mine = partner.with_user(user)
                 with self.subTest(user=user.login, partner=partner.name):

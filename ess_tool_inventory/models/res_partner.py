@@ -45,7 +45,7 @@ class ResPartner(models.Model):
         free = sum(used.filtered("is_free_software").mapped("user_count"))
         return (100.0 * free / people if people else 0.0), len(used.filtered("is_sovereignty_risk"))
 
-    # --- personal data (see ess_office_base's res_partner_privacy.py) ---------------------
+    # --- personal data (see ess_office_base's res_partner.py) ---------------------
     def _ess_privacy_export_data(self):
         """The digital inventory is the entity's: in an entity's export."""
         data = super()._ess_privacy_export_data()

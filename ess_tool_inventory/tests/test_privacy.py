@@ -17,13 +17,18 @@ class TestInventoryPrivacy(EssToolInventoryCommon, PrivacyMixin):
             {"partner_id": cls.entity_a.id, "resource_id": cls.proprietary_cloud.id, "usage": "files",
              "user_count": 7, "holds_personal_data": True, "kept_reason": "Contracte fins al 2027"}
         )  # fmt: skip
-        cls.line_b = Line.create({"partner_id": cls.entity_b.id, "name": "Eina secreta de la B", "user_count": 3})
+        cls.line_b = Line.create(
+            {"partner_id": cls.entity_b.id, "name": "Eina secreta de la B", "user_count": 3}
+        )
 
     def test_entity_export(self):
         files = self._export(self.entity_a)
         rows = self._rows(files, "inventory")
         self.assertEqual(
-            [(row["name"], row["resource_id"], row["user_count"], row["holds_personal_data"]) for row in rows],
+            [
+                (row["name"], row["resource_id"], row["user_count"], row["holds_personal_data"])
+                for row in rows
+            ],
             [("Big Cloud", "Big Cloud", 7, True)],
         )
         self.assertInExport(files, "inventory", "Contracte fins al 2027")

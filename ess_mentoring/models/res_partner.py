@@ -40,15 +40,20 @@ class ResPartner(models.Model):
     # --- personal data (see ess_office_base's res_partner.py) ---------------------
     def _ess_privacy_comment_trackings(self):
         """The changes of follow-ups' entity comments the person made from the portal
-        (the comment is tracked: its message's author is who wrote it)."""
-        return self.env["mail.tracking.value"].search(
-            [
-                ("field_id.model", "=", "ess.mentoring.followup"),
-                ("field_id.name", "=", "entity_comment"),
-                ("mail_message_id.model", "=", "ess.mentoring.followup"),
-                ("mail_message_id.author_id", "=", self.id),
-            ],
-            order="id",
+        (the comment is tracked: its message's author is who wrote it). Tracking values
+        are the administrators' to read: callers check the follow-ups' access."""
+        return (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("field_id.model", "=", "ess.mentoring.followup"),
+                    ("field_id.name", "=", "entity_comment"),
+                    ("mail_message_id.model", "=", "ess.mentoring.followup"),
+                    ("mail_message_id.author_id", "=", self.id),
+                ],
+                order="id",
+            )
         )
 
     def _ess_privacy_followup_comment_rows(self, trackings, messages):
@@ -83,19 +88,24 @@ class ResPartner(models.Model):
     def _ess_privacy_export_data(self):
         data = super()._ess_privacy_export_data()
         Contract = self.env["ess.mentoring.contract"]
+        Followup = self.env["ess.mentoring.followup"]
         Message = self.env["mail.message"]
         comment_domain = [("model", "=", "ess.mentoring.followup"), ("message_type", "=", "comment")]
         if self.is_company:
             contracts = Contract.search([("partner_id", "=", self.id)], order="date_start, id")
             followups = contracts.followup_ids.sorted(lambda followup: (followup.week_start, followup.id))
-            trackings = self.env["mail.tracking.value"].search(
-                [
-                    ("field_id.model", "=", "ess.mentoring.followup"),
-                    ("field_id.name", "=", "entity_comment"),
-                    ("mail_message_id.model", "=", "ess.mentoring.followup"),
-                    ("mail_message_id.res_id", "in", followups.ids),
-                ],
-                order="id",
+            trackings = (
+                self.env["mail.tracking.value"]
+                .sudo()
+                .search(
+                    [
+                        ("field_id.model", "=", "ess.mentoring.followup"),
+                        ("field_id.name", "=", "entity_comment"),
+                        ("mail_message_id.model", "=", "ess.mentoring.followup"),
+                        ("mail_message_id.res_id", "in", followups.ids),
+                    ],
+                    order="id",
+                )
             )
             messages = Message.search([*comment_domain, ("res_id", "in", followups.ids)], order="date, id")
             responses = contracts.satisfaction_input_ids
@@ -109,6 +119,8 @@ class ResPartner(models.Model):
                 order="date_start, id",
             )
             trackings = self._ess_privacy_comment_trackings()
+            readable = Followup.browse(trackings.mail_message_id.mapped("res_id"))._filtered_access("read")
+            trackings = trackings.filtered(lambda tracking: tracking.mail_message_id.res_id in readable.ids)
             messages = Message.search([*comment_domain, ("author_id", "=", self.id)], order="date, id")
             responses = self.env["survey.user_input"].search(
                 [("partner_id", "=", self.id), ("ess_mentoring_contract_id", "!=", False)]

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from odoo.addons.ess_office_base.tests.privacy import PrivacyMixin
 
@@ -91,6 +92,28 @@ class TestMentoringPrivacy(EssMentoringCommon, PrivacyMixin):
         self.assertNowhereInExport(files, COLLEAGUE_COMMENT)
         self.assertNowhereInExport(files, COLLEAGUE_MESSAGE)
         self.assertInExport(files, "messages", OWN_MESSAGE)
+
+    def test_export_holds_only_the_officers_offices_records(self):
+        """Contract A moved to a second office: the first office's officer exports none of it."""
+        other = self.env["res.company"].create({"name": "Second office"})
+        self.env.flush_all()
+        for table in ("ess_mentoring_contract", "ess_mentoring_followup"):
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s SET company_id = %s WHERE %s = %s",
+                    SQL.identifier(table),
+                    other.id,
+                    SQL.identifier("id" if table == "ess_mentoring_contract" else "contract_id"),
+                    self.contract_a.id,
+                )
+            )
+        self.env.invalidate_all()
+        for partner in (self.entity_a, self.contact_a):
+            files = self._export(partner)
+            with self.subTest(partner=partner.name):
+                self.assertEqual(self._rows(files, "contracts"), [])
+                self.assertEqual(self._rows(files, "followup_comments"), [])
+                self.assertNowhereInExport(files, OWN_COMMENT)
 
     def test_erasure_clears_the_comments_and_messages(self):
         self._erase(self.contact_a)

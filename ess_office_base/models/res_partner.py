@@ -392,25 +392,22 @@ class ResPartner(models.Model):
     def _ess_privacy_messages(self):
         """The chatter messages the partner's people wrote, and those on their contact."""
         people = self._ess_privacy_people()
-        return (
-            self.env["mail.message"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("author_id", "in", people.ids),
-                    "&",
-                    ("model", "=", "res.partner"),
-                    ("res_id", "in", people.ids),
-                ],
-                order="date, id",
-            )
+        return self.env["mail.message"].search(
+            [
+                "|",
+                ("author_id", "in", people.ids),
+                "&",
+                ("model", "=", "res.partner"),
+                ("res_id", "in", people.ids),
+            ],
+            order="date, id",
         )
 
     def _ess_privacy_export_data(self):
         """{file stem: [row]} of everything the suite holds about the partner: for an
         entity, the entity's records and its people's; for a person, their own data only
-        (never a colleague's). Called with sudo, after the officer check."""
+        (never a colleague's). Called with the officer's own rights, after the officer
+        check: the export holds what they may read (their offices' records), no more."""
         self.ensure_one()
         people = self._ess_privacy_people()
         profile = self._ess_privacy_rows(people, PROFILE_FIELDS)
@@ -447,7 +444,7 @@ class ResPartner(models.Model):
         self._ess_check_privacy_officer()
         self.ensure_one()
         self.check_access("read")
-        data = self.sudo()._ess_privacy_export_data()
+        data = self._ess_privacy_export_data()
         now = fields.Datetime.now()
         manifest = {
             "about": self.env._("Personal data held by ESS Office (GDPR articles 15 and 20)"),

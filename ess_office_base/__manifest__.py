@@ -15,6 +15,8 @@
         "contacts",
         "portal",
         "project",
+        "privacy_lookup",
+        "privacy_partner_to_be_forgotten",
     ],
     "data": [
         "security/ess_office_base_groups.xml",
@@ -28,6 +30,7 @@
         "views/ess_service_package_views.xml",
         "views/res_partner_views.xml",
         "views/project_project_views.xml",
+        "views/ess_privacy_log_views.xml",
         "views/ess_office_base_menus.xml",
         "views/ess_office_base_templates.xml",
     ],

@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_access_matrix
 from . import test_security
 from . import test_retention
+from . import test_privacy

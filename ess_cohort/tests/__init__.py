@@ -5,3 +5,4 @@ from . import test_translations
 from . import test_trust
 from . import test_portal_base
 from . import test_faults
+from . import test_privacy

@@ -46,3 +46,66 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    # --- personal data (see ess_office_base's res_partner.py) ---------------------
+    def _ess_privacy_answer_rows(self, responses):
+        """One row per answer of ``responses`` (survey.user_input): who answered what."""
+        rows = []
+        for response in responses:
+            for line in response.user_input_line_ids.sorted(lambda line: (line.question_sequence, line.id)):
+                if line.skipped:
+                    answer = None
+                elif line.answer_type == "suggestion":
+                    answer = line.suggested_answer_id.value
+                    if line.matrix_row_id:
+                        answer = f"{line.matrix_row_id.value}: {answer}"
+                else:
+                    answer = self._ess_privacy_value(line, f"value_{line.answer_type}")
+                rows.append(
+                    {
+                        "diagnosis": response.ess_diagnosis_id.display_name or None,
+                        "survey": response.survey_id.title,
+                        "respondent": response.partner_id.display_name or response.nickname or None,
+                        "date": (response.end_datetime or response.create_date).isoformat(),
+                        "question": line.question_id.title,
+                        "answer": answer,
+                        "score": line.answer_score,
+                    }
+                )
+        return rows
+
+    def _ess_privacy_detach_answers(self, responses):
+        """Detach ``responses`` from the person and clear their free text; the choices stay,
+        and with them the diagnoses' scores."""
+        responses.write({"partner_id": False, "email": False, "nickname": False})
+        responses.user_input_line_ids.filtered(
+            lambda line: line.answer_type in ("text_box", "char_box")
+        ).write({"skipped": True, "answer_type": False, "value_text_box": False, "value_char_box": False})
+
+    def _ess_privacy_export_data(self):
+        data = super()._ess_privacy_export_data()
+        Response = self.env["survey.user_input"]
+        if self.is_company:
+            diagnoses = self.env["ess.diagnosis"].search([("partner_id", "=", self.id)], order="date, id")
+            responses = diagnoses.user_input_ids
+        else:
+            responses = Response.search([("partner_id", "=", self.id), ("ess_diagnosis_id", "!=", False)])
+            diagnoses = responses.ess_diagnosis_id
+        data["diagnoses"] = self._ess_privacy_rows(
+            diagnoses, ("name", "partner_id", "date", "phase", "state", "survey_id", "score", "level")
+        )
+        data["diagnosis_answers"] = self._ess_privacy_answer_rows(responses)
+        if self.is_company:
+            data["scores"] = self._ess_privacy_rows(
+                diagnoses.score_ids, ("diagnosis_id", "dimension_id", "score", "respondent_count")
+            )
+        return data
+
+    def _ess_privacy_erase(self):
+        result = super()._ess_privacy_erase()
+        self._ess_privacy_detach_answers(
+            self.env["survey.user_input"].search(
+                [("partner_id", "=", self.id), ("ess_diagnosis_id", "!=", False)]
+            )
+        )
+        return result

@@ -11,3 +11,4 @@ from . import test_access_matrix
 from . import test_survey_backend
 from . import test_tools
 from . import test_pdf_faults
+from . import test_privacy

@@ -9,3 +9,4 @@ from . import test_demo
 from . import test_translations
 from . import test_tools
 from . import test_faults
+from . import test_privacy

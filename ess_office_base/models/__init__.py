@@ -5,3 +5,5 @@ from . import ess_service_package
 from . import res_partner
 from . import project_project
 from . import project_task_type
+from . import ess_privacy_log
+from . import privacy_lookup_wizard

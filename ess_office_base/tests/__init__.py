@@ -8,3 +8,4 @@ from . import test_access_matrix
 from . import test_matrix_coverage
 from . import test_route_matrix
 from . import test_batch
+from . import test_privacy

@@ -101,4 +101,25 @@ ACCESS_ROWS = [
             "manager": ("AB", "AB", "AB", ""),
         },
     ),
+    AccessRow(
+        model="ess.privacy.log",
+        label="ess.privacy.log",
+        records=lambda case: {"S": case.matrix_privacy_log},
+        create=lambda case, scope: {
+            "partner_id": case.contact_a.id, "partner_name": "Forged", "kind": "erasure",
+            "user_id": case.user_officer.id,
+        },
+        write=lambda case: {"kind": "erasure", "partner_name": "Forged"},
+        # The log of exports and erasures: only the export and the erasure write it, after
+        # their checks; the office reads it and nobody edits or deletes a line.
+        access={
+            "visitor": NONE,
+            "portal_a": NONE,
+            "portal_b": NONE,
+            "mentor": NONE,
+            "officer": READ_SHARED,
+            "manager": READ_SHARED,
+        },
+        company=False,
+    ),
 ]  # fmt: skip

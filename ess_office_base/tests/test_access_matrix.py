@@ -21,6 +21,7 @@ class AccessMatrixCommon(EssOfficeCommon, AccessMatrixMixin):
             {"name": "Dimensió de la matriu", "code": "matrix"}
         )
         cls.matrix_sector = cls.env["ess.sector"].create({"name": "Sector de la matriu"})
+        cls.matrix_privacy_log = cls.contact_a._ess_privacy_log("export")
 
 
 @tagged("post_install", "-at_install")

@@ -44,3 +44,15 @@ class ResPartner(models.Model):
         people = sum(used.mapped("user_count"))
         free = sum(used.filtered("is_free_software").mapped("user_count"))
         return (100.0 * free / people if people else 0.0), len(used.filtered("is_sovereignty_risk"))
+
+    # --- personal data (see ess_office_base's res_partner.py) ---------------------
+    def _ess_privacy_export_data(self):
+        """The digital inventory is the entity's: in an entity's export."""
+        data = super()._ess_privacy_export_data()
+        if self.is_company:
+            data["inventory"] = self._ess_privacy_rows(
+                self.env["ess.tool.inventory.line"].search([("partner_id", "=", self.id)]),
+                ("name", "resource_id", "usage", "user_count", "data_location", "holds_personal_data", "status",
+                 "kept_reason", "chosen_alternative_id", "task_id"),
+            )  # fmt: skip
+        return data

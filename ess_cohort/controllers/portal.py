@@ -163,8 +163,13 @@ class EssCohortPortal(EssOfficePortal):
         elif not learning or len(learning) > LEARNING_MAX:
             error = request.env._("Write what you learnt, in %s characters at most.", LEARNING_MAX)
         else:
-            # Escaped: what a member writes is text, shown to the whole cohort.
-            paragraph = Markup("<p><strong>%s</strong>: %s</p>") % (entity.name, escape(learning))
+            # Escaped: what a member writes is text, shown to the whole cohort. Signed with
+            # the entity's name, and marked with its author for their data rights.
+            paragraph = Markup('<p class="o_ess_learning" data-id="%s"><strong>%s</strong>: %s</p>') % (
+                request.env.user.partner_id.id,
+                entity.name,
+                escape(learning),
+            )
             session.learnings = (session.learnings or Markup()) + paragraph
             return request.redirect(f"/my/cohorts/{session.cohort_id.id}")
         return self._ess_cohort_page(session.cohort_id, entity, error=error, status=400)

@@ -5,3 +5,4 @@ from . import test_website
 from . import test_ui
 from . import test_access_matrix
 from . import test_security
+from . import test_fuzz_http

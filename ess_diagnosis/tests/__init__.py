@@ -10,3 +10,4 @@ from . import test_radar
 from . import test_access_matrix
 from . import test_survey_backend
 from . import test_tools
+from . import test_fuzz_http

@@ -8,3 +8,4 @@ from . import test_ui
 from . import test_demo
 from . import test_translations
 from . import test_tools
+from . import test_fuzz_http

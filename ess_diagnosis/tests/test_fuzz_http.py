@@ -119,3 +119,17 @@ class TestDiagnosisFuzz(EssFuzzCase, EssDiagnosisCommon, HttpCase):
 
         call()
         self.assertFuzzed(30)
+
+    def test_searching_by_name_searches_the_entity(self):
+        # Found by the fuzzer: the computed name could not be searched (core logged an
+        # error and ignored the condition, returning every diagnosis).
+        self.authenticate(self.user_officer.login, self.user_officer.login)
+        rows, error = self.fuzz_rpc(
+            "/web/dataset/call_kw",
+            "/web/dataset/call_kw",
+            {"model": "ess.diagnosis", "method": "search_read",
+             "args": [[["name", "ilike", "Cooperativa A"], ["id", "in", (self.diagnosis_a | self.diagnosis_b).ids]],
+                      ["name"]], "kwargs": {}},
+        )  # fmt: skip
+        self.assertIsNone(error)
+        self.assertEqual([row["id"] for row in rows], self.diagnosis_a.ids)

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from urllib.parse import quote_from_bytes, urlencode
 
 import lxml.html
-from hypothesis import HealthCheck, seed, settings
+from hypothesis import HealthCheck, Phase, seed, settings
 from hypothesis import strategies as st
 
 _logger = logging.getLogger(__name__)
@@ -190,6 +190,8 @@ def fuzz_settings(max_examples):
         database=None,
         derandomize=False,
         print_blob=True,
+        # No shrinking: a failing example is reported as found, within the run's time budget.
+        phases=(Phase.explicit, Phase.reuse, Phase.generate),
         suppress_health_check=[
             HealthCheck.too_slow,
             HealthCheck.function_scoped_fixture,
@@ -396,7 +398,10 @@ class EssFuzzCase:
         self.assertEqual(after, before, self._fuzz_context(f"a refused request created rows: {what!r:.300}"))
 
     def assertEscaped(self, text, payload, where):
-        """``payload`` (markup) does not appear raw in ``text``: it is shown as text."""
+        """``payload`` (markup) does not appear raw in ``text``: it is shown as text. A
+        payload without markup reads the same escaped or not: nothing to check."""
+        if "<" not in payload:
+            return
         self.assertNotIn(payload, text, self._fuzz_context(f"{payload!r} shown unescaped in {where}"))
 
     def assertShownEscaped(self, text, payload, marker, where):

@@ -22,7 +22,8 @@ from .common import EssCatalogueCommon
 MODELS = ("ess.catalogue.resource", "mail.message", "rating.rating", "mail.mail", "mail.notification")
 SECRETS = ("Esborrany secret", "Proposta pendent", "visitant@example.com")
 PROPOSAL_KEYS = ("name", "summary", "url", "description", "resource_type", "license_type", "cost",
-                 "proposer_name", "proposer_email", "dimension_ids", "company_website", "state", "is_published")  # fmt: skip
+                 "proposer_name", "proposer_email", "dimension_ids", "company_website", "state",
+                 "is_published")  # fmt: skip
 
 
 def choices(valid):
@@ -53,8 +54,13 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
         }  # fmt: skip
 
         @fuzz_settings(60)
-        @example(params=[("search", "a\x00b"), ("dimension", "²"), ("tag", "9" * 30)], page=1, query="", form="query",
-                 logged=False)
+        @example(
+            params=[("search", "a\x00b"), ("dimension", "²"), ("tag", "9" * 30)],
+            page=1,
+            query="",
+            form="query",
+            logged=False,
+        )
         @given(
             params=st.lists(
                 st.tuples(
@@ -98,7 +104,8 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
                 st.sampled_from((f"x-{self.draft.id}", f"x-{self.submitted.id}", f"y-{self.entity_a.id}",
                                  f"z-{self.provider.id}", f"w-{self.free_cloud.id}")),
             ),
-            params=st.dictionaries(st.sampled_from(("search", "page", "message", "x")), texts(max_huge=500), max_size=2),
+            params=st.dictionaries(st.sampled_from(("search", "page", "message", "x")), texts(max_huge=500),
+                                   max_size=2),
         )  # fmt: skip
         def open_page(route, slug, params):
             # A NUL in a URL's path reaches core's attachment lookup by path (ir.http's
@@ -149,11 +156,15 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
                                   numbers((self.dim_data.id,)), max_size=3),
             raw=st.one_of(st.none(), raw_bodies(list(PROPOSAL_KEYS))),
         )  # fmt: skip
-        def propose(visitor, name, description, summary, url, resource_type, license_type, cost, proposer, extra, raw):
+        def propose(
+            visitor, name, description, summary, url, resource_type, license_type, cost, proposer, extra, raw
+        ):
             if visitor != (not getattr(getattr(self, "session", None), "uid", None)):
                 self.authenticate(*((None, None) if visitor else (self.portal_a.login,) * 2))
             # The hourly limit counts this hour's proposals: the test's own, from earlier examples, are older.
-            self.env.cr.execute("UPDATE ess_catalogue_resource SET create_date = create_date - interval '2 hours'")
+            self.env.cr.execute(
+                "UPDATE ess_catalogue_resource SET create_date = create_date - interval '2 hours'"
+            )
             csrf = self.fuzz_csrf("/catalogue/submit")
             before, hidden = self.fuzz_rows(*MODELS), self._hidden_snapshot()
             form = dict(extra, name=name[0], description=description[0], summary=summary, url=url,
@@ -167,13 +178,16 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
                 self.assertNothingCreated(before, raw)
                 return
             if raw is not None:
-                response = self.fuzz_open("/catalogue/submit", "/catalogue/submit", data=raw + b"&csrf_token=" + csrf.encode(),
+                body = raw + b"&csrf_token=" + csrf.encode()
+                response = self.fuzz_open("/catalogue/submit", "/catalogue/submit", data=body,
                                           headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
                 self.assertEqual(self._hidden_snapshot(), hidden)
                 if response.status_code != 200:
                     self.assertNothingCreated(before, raw)
                 return
-            response = self.fuzz_open("/catalogue/submit", "/catalogue/submit", data=dict(form, csrf_token=csrf))
+            response = self.fuzz_open(
+                "/catalogue/submit", "/catalogue/submit", data=dict(form, csrf_token=csrf)
+            )
             self.assertEqual(self._hidden_snapshot(), hidden, "no other resource changes")
             if not self._valid_proposal(form, visitor):
                 self.assertEqual(response.status_code, 400, {key: value[:50] for key, value in form.items()})
@@ -184,7 +198,9 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
                 return
             self.assertEqual(response.status_code, 200)
             proposal = Resource.search([], order="id desc", limit=1)
-            self.assertEqual((proposal.name, proposal.state, proposal.is_published), (name[0].strip(), "submitted", False))
+            self.assertEqual(
+                (proposal.name, proposal.state, proposal.is_published), (name[0].strip(), "submitted", False)
+            )
             self.assertSanitized(proposal.description, description[1], "the proposal's description")
             for text, marker in (name, description):
                 if marker:
@@ -197,7 +213,12 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
         self.assertFuzzed(50)
 
     def test_reviews_and_comments(self):
-        users = {"visitor": None, "portal_a": self.portal_a, "portal_b": self.portal_b, "mentor": self.user_mentor}
+        users = {
+            "visitor": None,
+            "portal_a": self.portal_a,
+            "portal_b": self.portal_b,
+            "mentor": self.user_mentor,
+        }
 
         @fuzz_settings(50)
         @given(

@@ -85,7 +85,10 @@ class TestDiagnosisFuzz(EssFuzzCase, EssDiagnosisCommon, HttpCase):
             # What the office types about the entity (its name, say) is shown as text.
             self.entity_a.name = f"Cooperativa {text}"
             self.env.flush_all()
-            for url in (f"/my/diagnoses/{self.diagnosis_a.id}", f"/my/diagnoses/{self.diagnosis_a.id}?report_type=html"):
+            for url in (
+                f"/my/diagnoses/{self.diagnosis_a.id}",
+                f"/my/diagnoses/{self.diagnosis_a.id}?report_type=html",
+            ):
                 page = self.fuzz_open("/my/diagnoses/<id>", url)
                 self.assertEqual(page.status_code, 200)
                 self.assertShownEscaped(page.text, text, marker, url)

@@ -19,7 +19,8 @@ from .common import EssMentoringCommon
 
 MODELS = ("ess.mentoring.contract", "ess.mentoring.followup", "mail.message", "project.task")
 CONTRACT_METHODS = ("read", "write", "search_read", "action_activate", "action_done", "action_cancel",
-                    "action_draft", "action_suggest_mentors", "action_view_followups", "_ess_accept", "unlink")  # fmt: skip
+                    "action_draft", "action_suggest_mentors", "action_view_followups", "_ess_accept",
+                    "unlink")  # fmt: skip
 FOLLOWUP_METHODS = ("read", "write", "search_read", "unlink", "copy", "_ess_set_entity_comment")
 FIELDS = ("name", "hours_budget", "state", "partner_id", "mentor_id", "entity_comment", "summary", "hours",
           "contract_id", "week_start", "accepted_by_id", "date_start", "no_such_field")  # fmt: skip
@@ -67,7 +68,9 @@ class TestMentoringFuzz(EssFuzzCase, EssMentoringCommon, HttpCase):
             self.assertEqual(self._b_snapshot(), others, "another entity's records are unchanged")
             accepted = target == "own" and with_csrf and len(comment.strip()) <= COMMENT_MAX_LENGTH
             if not accepted:
-                self.assertIn(response.status_code, (400, 404) if target != "own" or not with_csrf else (303,))
+                self.assertIn(
+                    response.status_code, (400, 404) if target != "own" or not with_csrf else (303,)
+                )
                 self.assertNothingCreated(before, data)
                 self.assertEqual(self.followup_a.entity_comment, old_comment)
                 return
@@ -133,7 +136,9 @@ class TestMentoringFuzz(EssFuzzCase, EssMentoringCommon, HttpCase):
             text=texts(max_huge=3000),
             number=numbers(),
             path_id=path_ids(),
-            target=st.one_of(path_ids(self.others), st.sampled_from((self.contract_a.id, self.followup_a.id))),
+            target=st.one_of(
+                path_ids(self.others), st.sampled_from((self.contract_a.id, self.followup_a.id))
+            ),
         )
         def open_page(route, text, number, path_id, target):
             quoted = self.fuzz_query(t=text)[2:]
@@ -154,13 +159,21 @@ class TestMentoringFuzz(EssFuzzCase, EssMentoringCommon, HttpCase):
         csrf = self.fuzz_csrf()
 
         @fuzz_settings(20)
-        @given(target=path_ids(self.others + self.contract_a.ids), extra=st.dictionaries(
-            st.sampled_from(("accept", "partner_id", "state", "accepted_by_id")), numbers(self.others), max_size=3))
+        @given(
+            target=path_ids(self.others + self.contract_a.ids),
+            extra=st.dictionaries(
+                st.sampled_from(("accept", "partner_id", "state", "accepted_by_id")),
+                numbers(self.others),
+                max_size=3,
+            ),
+        )
         def accept(target, extra):
             before, others = self.fuzz_rows(*MODELS), self._b_snapshot()
             state_a = self.contract_a.state
             response = self.fuzz_open(
-                "/my/mentoring/<id>/accept", f"/my/mentoring/{target}/accept", data=dict(extra, csrf_token=csrf)
+                "/my/mentoring/<id>/accept",
+                f"/my/mentoring/{target}/accept",
+                data=dict(extra, csrf_token=csrf),
             )
             self.assertEqual(self._b_snapshot(), others)
             self.assertNothingCreated(before, (target, extra))
@@ -183,9 +196,13 @@ class TestMentoringFuzz(EssFuzzCase, EssMentoringCommon, HttpCase):
             call=st.one_of(
                 st.tuples(st.just("ess.mentoring.contract"), st.sampled_from(CONTRACT_METHODS)),
                 st.tuples(st.just("ess.mentoring.followup"), st.sampled_from(FOLLOWUP_METHODS)),
-                st.tuples(st.sampled_from(("ess.mentoring.followup", "ess.mentoring.contract")), st.just("post")),
+                st.tuples(
+                    st.sampled_from(("ess.mentoring.followup", "ess.mentoring.contract")), st.just("post")
+                ),
             ),
-            ids=st.lists(path_ids(self.others + self.followup_a.ids + self.contract_a.ids), min_size=1, max_size=2),
+            ids=st.lists(
+                path_ids(self.others + self.followup_a.ids + self.contract_a.ids), min_size=1, max_size=2
+            ),
             values=st.dictionaries(st.sampled_from(FIELDS), rpc_values(), max_size=3),
             body=texts(max_huge=20_000),
         )
@@ -195,10 +212,18 @@ class TestMentoringFuzz(EssFuzzCase, EssMentoringCommon, HttpCase):
                 self.authenticate(users[who].login, users[who].login)
             before, others = self.fuzz_rows(*MODELS), self._b_snapshot()
             if method == "post":
-                params = {"thread_model": model, "thread_id": ids[0], "post_data": {"body": body, "message_type": "comment"}}
+                params = {
+                    "thread_model": model,
+                    "thread_id": ids[0],
+                    "post_data": {"body": body, "message_type": "comment"},
+                }
                 result, error = self.fuzz_rpc("/mail/message/post", "/mail/message/post", params)
             else:
-                args = [ids, body] if method == "_ess_set_entity_comment" else self.fuzz_rpc_args(model, method, ids, values)
+                args = (
+                    [ids, body]
+                    if method == "_ess_set_entity_comment"
+                    else self.fuzz_rpc_args(model, method, ids, values)
+                )
                 result, error = self.fuzz_rpc(
                     "/web/dataset/call_kw", "/web/dataset/call_kw",
                     {"model": model, "method": method, "args": args, "kwargs": {}},

@@ -51,7 +51,9 @@ CLEAN_RPC_ERRORS = frozenset(
     }
 )
 CORE_ARGUMENT_ERRORS = frozenset({"builtins.ValueError", "builtins.AttributeError"})
-CORE_FRAME = re.compile(r'File "[^"]*/odoo/(?:models|fields|api|osv/expression|service/model|tools/[\w/]+)\.py"')
+CORE_FRAME = re.compile(
+    r'File "[^"]*/odoo/(?:models|fields|api|osv/expression|service/model|tools/[\w/]+)\.py"'
+)
 FRAME = re.compile(r'File "([^"]+)"')
 # A field of core's res.partner of each type, to replay a generic ORM call that failed on
 # one of our models: when core fails the same way on its own model, the failure is
@@ -80,8 +82,8 @@ INJECTION_TEMPLATES = (
     "${{ess_fuzz_{n}}}",
     "%s %d %(ess_fuzz_{n})s",
     "ess-fuzz-{n}'; DROP TABLE res_users; --",
-    "ess-fuzz-{n}\" OR 1=1 --",
-    "<t t-out=\"ess_fuzz_{n}\"/>",
+    'ess-fuzz-{n}" OR 1=1 --',
+    '<t t-out="ess_fuzz_{n}"/>',
     "ess-fuzz-{n}\\",
     "%%ess-fuzz-{n}%%_",
 )
@@ -98,7 +100,10 @@ ODD_CHARACTERS = ("\x00", "\x07", "\x1b", "\u202e", "\u200d", "😀", "中", "e\
 def markup_payloads():
     """An HTML or script payload that carries a marker: ``(payload, marker)``."""
     return st.builds(
-        lambda template, n: (template.format(n=n), f"ess-fuzz-{n}" if "ess-fuzz" in template else f"ess_fuzz_{n}"),
+        lambda template, n: (
+            template.format(n=n),
+            f"ess-fuzz-{n}" if "ess-fuzz" in template else f"ess_fuzz_{n}",
+        ),
         st.sampled_from(MARKUP_TEMPLATES),
         st.integers(0, 10**9),
     )
@@ -112,7 +117,11 @@ def texts(max_huge=100_000):
         st.text(printable, max_size=80),
         st.lists(st.sampled_from(ODD_CHARACTERS), max_size=6).map("".join),
         markup_payloads().map(lambda pair: pair[0]),
-        st.builds(lambda template, n: template.format(n=n), st.sampled_from(INJECTION_TEMPLATES), st.integers(0, 999)),
+        st.builds(
+            lambda template, n: template.format(n=n),
+            st.sampled_from(INJECTION_TEMPLATES),
+            st.integers(0, 999),
+        ),
         st.builds(
             lambda unit, size: (unit * size)[:size],
             st.sampled_from(("a", "é", "<", "😀", " ", "ab\x00", "<script>")),
@@ -160,8 +169,14 @@ def raw_bodies(keys):
     missing ``=``, keys sent twice."""
     value = st.binary(max_size=60)
     pair = st.one_of(
-        st.builds(lambda key, raw: key.encode() + b"=" + quote_from_bytes(raw).encode(), st.sampled_from(keys), value),
-        st.builds(lambda key, raw: key.encode() + b"=" + raw.replace(b"&", b""), st.sampled_from(keys), value),
+        st.builds(
+            lambda key, raw: key.encode() + b"=" + quote_from_bytes(raw).encode(),
+            st.sampled_from(keys),
+            value,
+        ),
+        st.builds(
+            lambda key, raw: key.encode() + b"=" + raw.replace(b"&", b""), st.sampled_from(keys), value
+        ),
         st.sampled_from(keys).map(str.encode),
         st.sampled_from((b"\xff\xfe", b"%FF%FE=%C0%80", b"=", b"&&", b"\x00=\x00")),
     )
@@ -174,7 +189,9 @@ def broken_query(keys):
         st.builds(
             lambda key, raw: f"{key}={quote_from_bytes(raw)}",
             st.sampled_from(keys),
-            st.one_of(st.binary(max_size=30), st.sampled_from((b"\xff", b"\xc0\x80", b"\x00", b"\xed\xa0\x80"))),
+            st.one_of(
+                st.binary(max_size=30), st.sampled_from((b"\xff", b"\xc0\x80", b"\x00", b"\xed\xa0\x80"))
+            ),
         ),
         min_size=1,
         max_size=6,
@@ -290,12 +307,16 @@ class EssFuzzCase:
         self._fuzz_count(endpoint)
         crashes = [record for record in records if record.levelno >= logging.ERROR]
         if crashes and not rpc:
-            trace = crashes[0].getMessage() + "\n" + (
-                crashes[0].exc_info and logging.Formatter().formatException(crashes[0].exc_info) or ""
+            trace = (
+                crashes[0].getMessage()
+                + "\n"
+                + (crashes[0].exc_info and logging.Formatter().formatException(crashes[0].exc_info) or "")
             )
             self.fail(self._fuzz_context(f"{url:.300} {data!r:.300} crashed the server:\n{trace}"))
         self.assertLess(
-            response.status_code, 500, self._fuzz_context(f"{url} answered {response.status_code} to {data!r:.300}")
+            response.status_code,
+            500,
+            self._fuzz_context(f"{url} answered {response.status_code} to {data!r:.300}"),
         )
         return response
 
@@ -303,7 +324,9 @@ class EssFuzzCase:
         """A JSON-RPC call: (result, None) or (None, the error's class name), the error
         being a clean refusal (see CLEAN_RPC_ERRORS)."""
         body = json.dumps({"id": 0, "jsonrpc": "2.0", "method": "call", "params": params}).encode()
-        response = self.fuzz_open(endpoint, route, data=body, headers={"Content-Type": "application/json"}, rpc=True)
+        response = self.fuzz_open(
+            endpoint, route, data=body, headers={"Content-Type": "application/json"}, rpc=True
+        )
         self.assertEqual(response.status_code, 200, self._fuzz_context(f"{route} {params!r:.300}"))
         answer = response.json()
         if "error" not in answer:
@@ -322,7 +345,8 @@ class EssFuzzCase:
             errors[name] = errors.get(name, 0) + 1
             return None, name
         self.assertTrue(
-            clean, self._fuzz_context(f"{route} {params!r:.300} raised {name}: {error.get('message')}\n{debug}")
+            clean,
+            self._fuzz_context(f"{route} {params!r:.300} raised {name}: {error.get('message')}\n{debug}"),
         )
         return None, name
 
@@ -348,7 +372,9 @@ class EssFuzzCase:
             call = lambda: Partner.browse(args[0]).read(["name"])  # noqa: E731
         elif method == "search_read":
             domain = twin({leaf[0]: leaf[2] for leaf in args[0]})
-            call = domain is not None and (lambda: Partner.search([(key, "=", value) for key, value in domain.items()]).ids)
+            call = domain is not None and (
+                lambda: Partner.search([(key, "=", value) for key, value in domain.items()]).ids
+            )
         else:
             values = twin(args[-1] if method != "create" else args[0][0])
             call = values is not None and (lambda: Partner.create(dict(values, name="ess fuzz twin")))
@@ -358,7 +384,7 @@ class EssFuzzCase:
             with self.env.cr.savepoint(), _recorded("odoo.sql_db"):
                 call()
                 self.env.flush_all()
-        except Exception as error:  # noqa: BLE001 - any class: compared with ``name``
+        except Exception as error:
             return f"{type(error).__module__}.{type(error).__name__}" == name
         return False
 
@@ -391,7 +417,10 @@ class EssFuzzCase:
     def fuzz_rows(self, *models, domain=None):
         """{model: number of rows}, read by the superuser after the requests' writes."""
         self.env.invalidate_all()
-        return {model: self.env[model].sudo().with_context(active_test=False).search_count(domain or []) for model in models}
+        return {
+            model: self.env[model].sudo().with_context(active_test=False).search_count(domain or [])
+            for model in models
+        }
 
     def assertNothingCreated(self, before, what):
         after = self.fuzz_rows(*before)
@@ -421,11 +450,14 @@ class EssFuzzCase:
             if not isinstance(element.tag, str):
                 continue
             self.assertNotIn(
-                element.tag, ("script", "iframe", "object", "embed"), self._fuzz_context(f"{where} ({marker})")
+                element.tag,
+                ("script", "iframe", "object", "embed"),
+                self._fuzz_context(f"{where} ({marker})"),
             )
             for attribute, attribute_value in element.attrib.items():
                 self.assertFalse(
-                    attribute.lower().startswith("on") or "javascript:" in attribute_value.lower().replace(" ", ""),
+                    attribute.lower().startswith("on")
+                    or "javascript:" in attribute_value.lower().replace(" ", ""),
                     self._fuzz_context(f"{where} keeps {attribute}={attribute_value!r} ({marker})"),
                 )
 

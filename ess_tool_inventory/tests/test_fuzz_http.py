@@ -1,7 +1,7 @@
 import html
 import json
 
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from odoo.tests import HttpCase, tagged
@@ -85,9 +85,13 @@ class TestInventoryFuzz(EssFuzzCase, EssInventoryCommon, HttpCase):
         def submit(target, name, kept_reason, usage, status, user_count, resource_id, extra):
             form = dict(extra, name=name, kept_reason=kept_reason, usage=usage, status=status,
                         user_count=user_count, resource_id=resource_id, csrf_token=csrf)  # fmt: skip
-            url = {"add": "/my/tools/add", "own": f"/my/tools/{line_own.id}"}.get(target, f"/my/tools/{target}")
+            url = {"add": "/my/tools/add", "own": f"/my/tools/{line_own.id}"}.get(
+                target, f"/my/tools/{target}"
+            )
             before, others = self.fuzz_rows(*MODELS), self._b_snapshot()
-            response = self.fuzz_open("/my/tools/add" if target == "add" else "/my/tools/<id>", url, data=form)
+            response = self.fuzz_open(
+                "/my/tools/add" if target == "add" else "/my/tools/<id>", url, data=form
+            )
             self.assertEqual(self._b_snapshot(), others, "another entity's line is unchanged")
             if target not in ("add", "own"):
                 self.assertEqual(response.status_code, 404)
@@ -106,7 +110,9 @@ class TestInventoryFuzz(EssFuzzCase, EssInventoryCommon, HttpCase):
                 self.assertEscaped(response.text, name.strip(), "the refusal")
                 return
             self.assertEqual(response.status_code, 303, form)
-            line = self.Line.search([("partner_id", "=", self.entity_a.id)], order="write_date desc, id desc", limit=1)
+            line = self.Line.search(
+                [("partner_id", "=", self.entity_a.id)], order="write_date desc, id desc", limit=1
+            )
             if target == "own":
                 line = line_own
             self.assertEqual(line.partner_id, self.entity_a, "a line of the user's own entity only")
@@ -130,7 +136,8 @@ class TestInventoryFuzz(EssFuzzCase, EssInventoryCommon, HttpCase):
         @given(
             action=st.sampled_from(("plan", "delete", "add-raw", "plan-raw", "add-file", "plan-file")),
             target=st.one_of(st.sampled_from((self.line_big.id, self.line_old.id)), path_ids(self.others)),
-            alternative_id=st.one_of(numbers(self.others + tuple(self.published.ids)), st.just(str(self.free_cloud.id))),
+            alternative_id=st.one_of(numbers(self.others + tuple(self.published.ids)),
+                                     st.just(str(self.free_cloud.id))),
             date_deadline=st.one_of(st.sampled_from(("2020-01-01", "2999-12-31", "2026-02-30", "31/12/2027", "")),
                                     texts(max_huge=2000)),
             body=raw_bodies(list(FORM_KEYS)),
@@ -159,7 +166,10 @@ class TestInventoryFuzz(EssFuzzCase, EssInventoryCommon, HttpCase):
                     self.assertMailsSafe(self.line_big.name, "<")
             elif action.endswith("file"):  # files sent where the form's texts are expected
                 url = "/my/tools/add" if action == "add-file" else f"/my/tools/{target}/plan"
-                files = {key: (f"{key}.txt", body) for key in ("name", "kept_reason", "date_deadline", "resource_id")}
+                files = {
+                    key: (f"{key}.txt", body)
+                    for key in ("name", "kept_reason", "date_deadline", "resource_id")
+                }
                 data = {"csrf_token": csrf, "usage": "files", "status": "in_use"}
                 response = self.fuzz_open(f"/my/tools/<{action}>", url, data=data, files=files)
                 self.assertIn(response.status_code, (400, 404))

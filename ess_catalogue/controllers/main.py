@@ -7,6 +7,7 @@ from odoo.http import request
 from odoo.osv import expression
 from odoo.tools import plaintext2html
 
+from odoo.addons.ess_office_base.tools import form_text
 from odoo.addons.website.models.ir_http import sitemap_qs2dom
 
 from ..models.ess_catalogue_resource import COSTS, FACETS, LICENSE_TYPES, RESOURCE_TYPES
@@ -34,7 +35,7 @@ class EssCatalogue(http.Controller):
     )  # fmt: skip
     def catalogue(self, page=1, search="", sort="newest", **params):
         Resource = request.env["ess.catalogue.resource"]
-        search = (search or "").strip()[:100]
+        search = form_text(search)[:100]
         sort = sort if sort in self.SORTINGS else "newest"
         # From the facet form (name=value repeated) or a shared link (comma-separated).
         selected = Resource._ess_selected_facets(
@@ -236,7 +237,7 @@ class EssCatalogue(http.Controller):
     def catalogue_submit(self, **post):
         # Only these fields are read from the request, whatever else it carries.
         form = {
-            key: (post.get(key) or "").strip()
+            key: form_text(post.get(key))
             for key in (
                 "name",
                 "summary",
@@ -250,7 +251,7 @@ class EssCatalogue(http.Controller):
             )  # fmt: skip
         }
         dimension_ids = [
-            int(value) for value in request.httprequest.form.getlist("dimension_ids") if value.isdigit()
+            int(value) for value in request.httprequest.form.getlist("dimension_ids") if value.isdecimal()
         ]
         if post.get("company_website"):  # the honeypot: people never see it, robots fill it
             return request.render("ess_catalogue.catalogue_submit_thanks", {})

@@ -349,6 +349,7 @@ class EssCatalogueResource(models.Model):
             )
         if kwargs.get("rating_value"):
             self.ensure_one()
+            self._ess_check_stars(kwargs["rating_value"])
             author = self.env.user.partner_id
             if self.env.user._is_public() or not author.commercial_partner_id.is_ess_entity:
                 raise UserError(self.env._("Only the people of an ESS entity, logged in, review resources."))
@@ -359,6 +360,16 @@ class EssCatalogueResource(models.Model):
                     self.env._("You have already reviewed %s: edit your review instead.", self.name)
                 )
         return super().message_post(**kwargs)
+
+    def _ess_check_stars(self, rating_value):
+        """A review's rating is 1 to 5 stars: anything else (a list, a word, 0, 7...) is
+        refused with a message, before core's rating turns it into a float."""
+        try:
+            stars = float(rating_value)
+        except (TypeError, ValueError):
+            stars = None
+        if isinstance(rating_value, bool) or stars is None or not 1 <= stars <= 5:
+            raise UserError(self.env._("A review gives 1 to 5 stars."))
 
     def _ess_reviewed_by(self, partner):
         return bool(
@@ -400,7 +411,8 @@ class EssCatalogueResource(models.Model):
             elif field.comodel_name == "res.lang":
                 values = [value for value in given if value.replace("_", "").isalnum()]
             else:
-                values = [int(value) for value in given if value.isdigit()]
+                # isdecimal, not isdigit: "²" is a digit that int() refuses.
+                values = [int(value) for value in given if value.isdecimal()]
             if values:
                 selected[facet] = values
         return selected

@@ -7,3 +7,4 @@ from . import test_access_matrix
 from . import test_security
 from . import test_retention
 from . import test_privacy
+from . import test_fuzz_http

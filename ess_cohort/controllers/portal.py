@@ -4,6 +4,7 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.ess_office_base.controllers.portal import EssOfficePortal
+from odoo.addons.ess_office_base.tools import form_text
 
 LEARNING_MAX = 2000
 
@@ -157,7 +158,7 @@ class EssCohortPortal(EssOfficePortal):
         session = self._ess_session_for(session_id, entity)
         if session is None or not self._ess_active_member(session.cohort_id, entity):
             raise request.not_found()
-        learning = (learning or "").strip()
+        learning = form_text(learning)
         if not session.cohort_id.members_write_learnings or session.date > fields.Datetime.now():
             error = request.env._("The facilitator has not opened this session's learnings to members.")
         elif not learning or len(learning) > LEARNING_MAX:

@@ -6,3 +6,4 @@ from . import test_trust
 from . import test_portal_base
 from . import test_faults
 from . import test_privacy
+from . import test_fuzz_http

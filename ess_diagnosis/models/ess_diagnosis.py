@@ -32,7 +32,7 @@ class EssDiagnosis(models.Model):
     _check_company_auto = True
 
     # Not stored: it holds the phase's label, in the reader's language.
-    name = fields.Char(compute="_compute_name")
+    name = fields.Char(compute="_compute_name", search="_search_name")
     partner_id = fields.Many2one(
         "res.partner",
         string="Entity",
@@ -124,6 +124,10 @@ class EssDiagnosis(models.Model):
                     None, [diagnosis.partner_id.name, phases.get(diagnosis.phase), str(diagnosis.date or "")]
                 )
             )
+
+    def _search_name(self, operator, value):
+        # The name reads "<entity> - <phase> - <date>": searched by its entity, as name_search is.
+        return [("partner_id.name", operator, value)]
 
     @api.depends("user_input_ids.state", "user_input_ids.test_entry")
     def _compute_respondents(self):

@@ -12,3 +12,4 @@ from . import test_survey_backend
 from . import test_tools
 from . import test_pdf_faults
 from . import test_privacy
+from . import test_fuzz_http

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.ess_office_base.controllers.portal import EssOfficePortal
+from odoo.addons.ess_office_base.tools import form_text
 
 # The longest comment an entity leaves on a week.
 COMMENT_MAX_LENGTH = 5000
@@ -134,7 +135,7 @@ class EssMentoringPortal(EssOfficePortal):
             or request.env.user.partner_id.commercial_partner_id != followup_sudo.partner_id
         ):
             raise request.not_found()
-        comment = (comment or "").strip()
+        comment = form_text(comment)
         if len(comment) > COMMENT_MAX_LENGTH:
             return request.redirect(f"/my/mentoring/followup/{followup_id}?message=too_long")
         followup_sudo._ess_set_entity_comment(comment)

@@ -10,3 +10,4 @@ from . import test_translations
 from . import test_tools
 from . import test_faults
 from . import test_privacy
+from . import test_fuzz_http

@@ -65,6 +65,9 @@ class EssOfficePortal(CustomerPortal):
     def _ess_document_or_none(self, model, record_id, access_token=None):
         """The record, sudo, when the user may read it; None for another entity's or a
         missing one, which the pages answer with a 404 that says nothing of it."""
+        if not (isinstance(access_token, str) and access_token.isascii()):
+            # Our tokens are ASCII; core's constant-time comparison raises on anything else.
+            access_token = None
         try:
             return self._document_check_access(model, record_id, access_token)
         except (AccessError, MissingError):

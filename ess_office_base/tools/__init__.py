@@ -1,1 +1,2 @@
 from . import batch
+from .form import form_text

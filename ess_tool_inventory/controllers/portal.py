@@ -3,6 +3,7 @@ from odoo.http import request
 
 from odoo.addons.ess_catalogue.models.ess_catalogue_resource import DATA_LOCATIONS
 from odoo.addons.ess_office_base.controllers.portal import EssOfficePortal
+from odoo.addons.ess_office_base.tools import form_text
 
 from ..models.ess_tool_inventory_line import STATUSES, USAGES, USED_STATUSES
 
@@ -64,7 +65,7 @@ class EssToolInventoryPortal(EssOfficePortal):
     def _ess_tool_form(self, post):
         """The line's values from the form (only these fields), and what is wrong with them."""
         form = {
-            key: (post.get(key) or "").strip()
+            key: form_text(post.get(key))
             for key in (
                 "name",
                 "resource_id",
@@ -114,7 +115,7 @@ class EssToolInventoryPortal(EssOfficePortal):
         """The published catalogue tool chosen among the suggestions, or named exactly."""
         Resource = request.env["ess.catalogue.resource"]
         domain = [("resource_type", "=", "tool"), ("is_published", "=", True)]
-        if resource_id.isdigit():
+        if resource_id.isdecimal():
             resource = Resource.search(domain + [("id", "=", int(resource_id))], limit=1)
             if resource and resource.name.lower() == name.lower():
                 return resource
@@ -189,6 +190,7 @@ class EssToolInventoryPortal(EssOfficePortal):
             raise request.not_found()
         line.check_access("write")
         alternative = line._ess_alternatives().filtered(lambda resource: str(resource.id) == alternative_id)
+        date_deadline = form_text(date_deadline)
         try:
             deadline = fields.Date.to_date(date_deadline) if date_deadline else None
         except ValueError:
@@ -207,7 +209,7 @@ class EssToolInventoryPortal(EssOfficePortal):
     @http.route(["/my/tools/suggest"], type="http", auth="user", website=True, methods=["GET"], readonly=True)
     def portal_my_ess_tool_suggest(self, term="", **kw):
         """The catalogue's published tools whose name holds ``term``, as the member types."""
-        term = (term or "").strip()[:TOOL_NAME_MAX]
+        term = form_text(term)[:TOOL_NAME_MAX]
         tools = (
             request.env["ess.catalogue.resource"].search(
                 [("resource_type", "=", "tool"), ("is_published", "=", True), ("name", "ilike", term)],

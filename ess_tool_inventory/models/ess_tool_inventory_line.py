@@ -243,8 +243,13 @@ class EssToolInventoryLine(models.Model):
         and data facts are computed from the resource as superuser, before any check."""
         if self.env.su:
             return
-        ids = {vals[name] for vals in vals_list for name in RESOURCE_FIELDS if vals.get(name)}
-        resources = self.env["ess.catalogue.resource"].browse(ids).exists()
+        ids = [vals[name] for vals in vals_list for name in RESOURCE_FIELDS if vals.get(name)]
+        # A resource is given by its id: anything else (a word, a list, from RPC) links nothing.
+        if any(isinstance(value, bool) or not isinstance(value, int) for value in ids):
+            raise ValidationError(
+                self.env._("Only the tools published in the catalogue can be linked to an inventory.")
+            )
+        resources = self.env["ess.catalogue.resource"].browse(set(ids)).exists()
         if resources and not resources.has_access("read"):
             raise AccessError(
                 self.env._("Only the tools published in the catalogue can be linked to an inventory.")

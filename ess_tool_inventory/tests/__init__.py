@@ -6,3 +6,4 @@ from . import test_recommended_resources
 from . import test_access_matrix
 from . import test_security
 from . import test_privacy
+from . import test_fuzz_http

@@ -1,4 +1,3 @@
 from . import controllers
 from . import tools
 from . import models
-from . import tools

@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import essdev
-import pytest
 
 DB = "ess_upgrade"
 
@@ -85,7 +84,10 @@ def ess_columns(db):
 def snapshot(db):
     """{(table, column list): rows} of everything the comparison covers."""
     held = {}
-    ess_tables = {model.replace(".", "_") for (model,) in rows(db, "SELECT model FROM ir_model WHERE model LIKE 'ess.%%'")}
+    ess_tables = {
+        model.replace(".", "_")
+        for (model,) in rows(db, "SELECT model FROM ir_model WHERE model LIKE 'ess.%%'")
+    }
     for table, own in ess_columns(db).items():
         if not rows(db, "SELECT 1 FROM pg_tables WHERE tablename = %s", [table]):
             continue  # an abstract or transient model's field
@@ -96,11 +98,17 @@ def snapshot(db):
         held.setdefault(table, (kept.split(", "), rows(db, f"SELECT {kept} FROM {table} ORDER BY id")))
     held["mail_message"] = (
         ["model", "count"],
-        rows(db, "SELECT model, count(*) FROM mail_message WHERE model LIKE 'ess.%%' GROUP BY model ORDER BY model"),
+        rows(
+            db,
+            "SELECT model, count(*) FROM mail_message WHERE model LIKE 'ess.%%' GROUP BY model ORDER BY model",
+        ),
     )
     held["ir_attachment"] = (
         ["id", "res_model", "res_id", "checksum"],
-        rows(db, "SELECT id, res_model, res_id, checksum FROM ir_attachment WHERE res_model LIKE 'ess.%%' ORDER BY id"),
+        rows(
+            db,
+            "SELECT id, res_model, res_id, checksum FROM ir_attachment WHERE res_model LIKE 'ess.%%' ORDER BY id",
+        ),
     )
     return held
 
@@ -150,7 +158,9 @@ def test_the_last_release_upgrades_without_losing_a_record(repo, tmp_path):
         )
         assert built.returncode == 0, built.stdout[-4000:] + built.stderr[-4000:]
         before = snapshot(DB)
-        xmlids = rows(DB, "SELECT module, name, model, res_id FROM ir_model_data WHERE module LIKE 'ess\\_%%'")
+        xmlids = rows(
+            DB, "SELECT module, name, model, res_id FROM ir_model_data WHERE module LIKE 'ess\\_%%'"
+        )
         counted = sum(len(table_rows) for _kept, table_rows in before.values())
         assert len(before["ess_diagnosis"][1]) >= 5 and len(before["ess_mentoring_followup"][1]) >= 10
         print(f"[upgrade test] release {release}: {counted} rows in {len(before)} tables recorded")
@@ -161,12 +171,16 @@ def test_the_last_release_upgrades_without_losing_a_record(repo, tmp_path):
         assert upgraded.returncode == 0, upgraded.stdout[-4000:] + upgraded.stderr[-4000:]
 
         addons = essdev.ess_addons()
-        versions = dict(rows(DB, "SELECT name, latest_version FROM ir_module_module WHERE name = ANY(%s)", [addons]))
+        versions = dict(
+            rows(DB, "SELECT name, latest_version FROM ir_module_module WHERE name = ANY(%s)", [addons])
+        )
         assert versions == {addon: essdev.manifest(addon)["version"] for addon in addons}
         problems = compare(before, snapshot(DB))
         assert not problems, "\n".join(problems[:60])
         # Every XML id of ours names the same record: integrators and data files rely on them.
-        now = set(rows(DB, "SELECT module, name, model, res_id FROM ir_model_data WHERE module LIKE 'ess\\_%%'"))
+        now = set(
+            rows(DB, "SELECT module, name, model, res_id FROM ir_model_data WHERE module LIKE 'ess\\_%%'")
+        )
         lost = [xmlid for xmlid in xmlids if xmlid not in now]
         assert not lost, lost[:40]
     finally:

@@ -86,7 +86,9 @@ class ResPartner(models.Model):
         """The learnings the person wrote leave the sessions (the others stay as they are)."""
         result = super()._ess_privacy_erase()
         trees = {}
-        for session, tree, paragraph in list(self._ess_learning_paragraphs(self._ess_privacy_learning_sessions())):
+        for session, tree, paragraph in list(
+            self._ess_learning_paragraphs(self._ess_privacy_learning_sessions())
+        ):
             trees[session] = tree
             paragraph.drop_tree()  # its tail text stays in place
         for session, tree in trees.items():

@@ -27,6 +27,7 @@ DEDICATION_HELP = (
 )
 
 OFFICER = "ess_office_base.group_ess_officer"
+ERASER = "privacy_partner_to_be_forgotten.group_partner_anonymize"
 # Fields of a person's profile, and the ESS ones an entity adds.
 PROFILE_FIELDS = (
     "name", "parent_id", "function", "email", "phone", "mobile", "street", "street2", "zip", "city",
@@ -321,6 +322,12 @@ class ResPartner(models.Model):
                 self.env._("Only the office's officers and managers export or erase personal data.")
             )
 
+    def _ess_check_privacy_eraser(self):
+        """Erasing is OCA's right to be forgotten: its group grants it, and officers and
+        managers have it (group_ess_officer implies it); mentors and portal users do not."""
+        if not self.env.su and not self.env.user.has_group(ERASER):
+            raise AccessError(self.env._("Only the office's officers and managers erase personal data."))
+
     def _ess_privacy_log(self, kind, name=None):
         self.ensure_one()
         return (
@@ -475,9 +482,10 @@ class ResPartner(models.Model):
         return True
 
     def anonymize_partner_data(self):
-        """OCA's erasure, refused to anyone but officers and managers (OCA checks nothing
-        here, and any user could call it over RPC), extended to the ESS records and logged."""
-        self._ess_check_privacy_officer()
+        """OCA's erasure, refused to anyone outside its group (officers and managers; OCA
+        checks only in its wizard, and any user could call this over RPC), extended to the
+        ESS records and logged."""
+        self._ess_check_privacy_eraser()
         self.ensure_one()
         self.check_access("write")
         name = self.display_name

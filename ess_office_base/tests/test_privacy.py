@@ -1,5 +1,6 @@
 import json
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -137,6 +138,24 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
                     with self.assertRaises(AccessError):
                         self._erase(partner, user)
         self.assertEqual(self._unchanged(), before)
+
+    def test_erasure_is_the_right_of_ocas_group(self):
+        """Officers and managers hold OCA's anonymisation group; a user an administrator
+        gives that group erases (OCA's own grant) but exports nothing: that is the office's."""
+        eraser = "privacy_partner_to_be_forgotten.group_partner_anonymize"
+        self.assertTrue(self.user_officer.has_group(eraser))
+        for user in (self.user_mentor, self.user_expert, self.portal_a, self.user_employee):
+            self.assertFalse(user.has_group(eraser), user.login)
+        self.user_employee.groups_id = [
+            Command.link(self.env.ref(eraser).id),
+            Command.link(self.env.ref("base.group_partner_manager").id),
+        ]
+        with self.assertRaises(AccessError):
+            self.contact_a.with_user(self.user_employee).action_ess_privacy_export()
+        self.contact_a.with_user(self.user_employee).anonymize_partner_data()
+        self.assertFalse(self.portal_a.active)
+        log = self._log(self.contact_a)
+        self.assertEqual((log.kind, log.user_id), ("erasure", self.user_employee))
 
     def test_refused_over_json_rpc(self):
         wizard = self.env["partner.anonymize.wizard"].create({"partner_ids": self.contact_a.ids})

@@ -1,4 +1,4 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.ess_office_base.tests.privacy import PrivacyMixin
 
@@ -17,19 +17,7 @@ class TestCataloguePrivacy(EssCatalogueCommon, PrivacyMixin):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.colleague_a = cls.env["res.partner"].create(
-            {"name": "Col·lega A", "parent_id": cls.entity_a.id, "email": "colleague.a@example.com"}
-        )
-        cls.portal_colleague = new_test_user(
-            cls.env,
-            "portal_colleague_a",
-            groups="base.group_portal",
-            partner_id=cls.colleague_a.id,
-            name="Col·lega A",
-            email="colleague.a@example.com",
-        )
-        # new_test_user gives its partner a default e-mail address: contact A has theirs.
-        cls.contact_a.email = "persona.a@example.com"
+        cls.colleague_a, cls.portal_colleague = cls._create_colleague()
         cls.own_review = (
             cls.free_cloud.with_user(cls.portal_a)
             .message_post(

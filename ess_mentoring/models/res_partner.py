@@ -38,10 +38,11 @@ class ResPartner(models.Model):
         return action
 
     # --- personal data (see ess_office_base's res_partner.py) ---------------------
-    def _ess_privacy_comment_trackings(self):
+    def _ess_privacy_comment_trackings(self, domain=None):
         """The changes of follow-ups' entity comments the person made from the portal
-        (the comment is tracked: its message's author is who wrote it). Tracking values
-        are the administrators' to read: callers check the follow-ups' access."""
+        (the comment is tracked: its message's author is who wrote it), or those matching
+        ``domain``. Tracking values are the administrators' to read: callers check the
+        follow-ups' access."""
         return (
             self.env["mail.tracking.value"]
             .sudo()
@@ -50,7 +51,7 @@ class ResPartner(models.Model):
                     ("field_id.model", "=", "ess.mentoring.followup"),
                     ("field_id.name", "=", "entity_comment"),
                     ("mail_message_id.model", "=", "ess.mentoring.followup"),
-                    ("mail_message_id.author_id", "=", self.id),
+                    *(domain or [("mail_message_id.author_id", "=", self.id)]),
                 ],
                 order="id",
             )
@@ -94,19 +95,7 @@ class ResPartner(models.Model):
         if self.is_company:
             contracts = Contract.search([("partner_id", "=", self.id)], order="date_start, id")
             followups = contracts.followup_ids.sorted(lambda followup: (followup.week_start, followup.id))
-            trackings = (
-                self.env["mail.tracking.value"]
-                .sudo()
-                .search(
-                    [
-                        ("field_id.model", "=", "ess.mentoring.followup"),
-                        ("field_id.name", "=", "entity_comment"),
-                        ("mail_message_id.model", "=", "ess.mentoring.followup"),
-                        ("mail_message_id.res_id", "in", followups.ids),
-                    ],
-                    order="id",
-                )
-            )
+            trackings = self._ess_privacy_comment_trackings([("mail_message_id.res_id", "in", followups.ids)])
             messages = Message.search([*comment_domain, ("res_id", "in", followups.ids)], order="date, id")
             responses = contracts.satisfaction_input_ids
             data["goals"] = self._ess_privacy_rows(

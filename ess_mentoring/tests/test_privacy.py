@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL
 
 from odoo.addons.ess_office_base.tests.privacy import PrivacyMixin
@@ -21,19 +21,7 @@ class TestMentoringPrivacy(EssMentoringCommon, PrivacyMixin):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.colleague_a = cls.env["res.partner"].create(
-            {"name": "Col·lega A", "parent_id": cls.entity_a.id, "email": "colleague.a@example.com"}
-        )
-        cls.portal_colleague = new_test_user(
-            cls.env,
-            "portal_colleague_a",
-            groups="base.group_portal",
-            partner_id=cls.colleague_a.id,
-            name="Col·lega A",
-            email="colleague.a@example.com",
-        )
-        # new_test_user gives its partner a default e-mail address: contact A has theirs.
-        cls.contact_a.email = "persona.a@example.com"
+        cls.colleague_a, cls.portal_colleague = cls._create_colleague()
         cls.contract_a.write({"accepted_by_id": cls.contact_a.id, "entity_lead_id": cls.colleague_a.id})
         cls.contract_a.goal_ids = [(0, 0, {"name": "Migrar el correu"})]
         cls.commented = cls._followup(cls, cls.contract_a)

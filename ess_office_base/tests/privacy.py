@@ -5,9 +5,29 @@ import io
 import json
 import zipfile
 
+from odoo.tests import new_test_user
+
 
 class PrivacyMixin:
     """To mix into a test case that has the users of ``EssOfficeCommon``."""
+
+    @classmethod
+    def _create_colleague(cls):
+        """Contact A's colleague at entity A, with a portal user: (partner, user). Contact
+        A gets their own e-mail back (new_test_user gave every partner a default one)."""
+        colleague = cls.env["res.partner"].create(
+            {"name": "Col·lega A", "parent_id": cls.entity_a.id, "email": "colleague.a@example.com"}
+        )
+        user = new_test_user(
+            cls.env,
+            "portal_colleague_a",
+            groups="base.group_portal",
+            partner_id=colleague.id,
+            name="Col·lega A",
+            email="colleague.a@example.com",
+        )
+        cls.contact_a.email = "persona.a@example.com"
+        return colleague, user
 
     @classmethod
     def _unzip(cls, content):

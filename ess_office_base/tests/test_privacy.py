@@ -2,7 +2,7 @@ import json
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
 from .common import EssOfficeCommon
@@ -17,21 +17,9 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls.contact_a.write({"phone": "+34 600 111 222", "function": "Treasurer"})
-        cls.colleague_a = cls.env["res.partner"].create(
-            {"name": "Col·lega A", "parent_id": cls.entity_a.id, "email": "colleague.a@example.com"}
-        )
+        cls.colleague_a, cls.user_portal_colleague = cls._create_colleague()
         cls.entity_a.message_post(body="Missatge propi de la Persona A", author_id=cls.contact_a.id)
         cls.entity_a.message_post(body="Comentari de la col·lega", author_id=cls.colleague_a.id)
-        cls.user_portal_colleague = new_test_user(
-            cls.env,
-            "portal_colleague_a",
-            groups="base.group_portal",
-            partner_id=cls.colleague_a.id,
-            name="Col·lega A",
-            email="colleague.a@example.com",
-        )
-        # new_test_user gives its partner a default e-mail address: contact A has theirs.
-        cls.contact_a.email = "persona.a@example.com"
 
     def _log(self, partner):
         return self.env["ess.privacy.log"].search([("partner_id", "=", partner.id)])

@@ -7,3 +7,4 @@ from . import project_project
 from . import project_task_type
 from . import ess_privacy_log
 from . import privacy_lookup_wizard
+from . import partner_anonymize_wizard

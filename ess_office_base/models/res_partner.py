@@ -496,6 +496,19 @@ class ResPartner(models.Model):
         self._ess_privacy_log("erasure", name)
         return result
 
+    def _log_anonymization(self, timestamp):
+        """OCA's note in the contact's chatter, with OCA's words, in the office's languages
+        (OCA's Python terms have no Catalan nor Spanish, and only its own i18n can
+        translate them)."""
+        self.message_post(
+            body=self.env._(
+                "This contact has been anonymized on %(date)s by %(user)s",
+                date=fields.Datetime.to_string(timestamp),
+                user=self.env.user.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+
     # --- privacy lookup ------------------------------------------------------------------
     @api.model
     def _ess_privacy_lookup_queries(self, name, email):

@@ -145,6 +145,28 @@ class TestPrivacy(EssOfficeCommon, HttpCase, PrivacyMixin):
         log = self._log(self.contact_a)
         self.assertEqual((log.kind, log.user_id), ("erasure", self.user_employee))
 
+    def test_the_anonymisation_speaks_the_officers_language(self):
+        """OCA ships no Catalan: its wizard, its menu entry and its messages come from
+        ess_office_base's translations."""
+        officer = self.user_officer
+        officer.lang = "ca_ES"
+        action = self.env.ref("privacy_partner_to_be_forgotten.action_partner_anonymize")
+        self.assertEqual(action.with_context(lang="ca_ES").name, "Anonimitza (RGPD)")
+        form = self.env["partner.anonymize.wizard"].with_user(officer).get_view(view_type="form")
+        self.assertIn("Confirma l'anonimització", form["arch"])
+        wizard = (
+            self.env["partner.anonymize.wizard"]
+            .with_user(officer)
+            .with_context(active_ids=self.contact_a.ids)
+            .create({})
+        )
+        result = wizard.action_confirm()
+        self.assertEqual(result["params"]["title"], "Resultat de l'anonimització")
+        self.assertIn("S'han anonimitzat 1 contactes", result["params"]["message"])
+        note = self.contact_a.message_ids[:1]
+        self.assertIn("S'ha anonimitzat aquest contacte", note.body)
+        self.assertIn(officer.name, note.body)
+
     def test_refused_over_json_rpc(self):
         wizard = self.env["partner.anonymize.wizard"].create({"partner_ids": self.contact_a.ids})
         before = self._unchanged()

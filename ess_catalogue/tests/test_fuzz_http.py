@@ -14,6 +14,7 @@ from odoo.addons.ess_office_base.tests.fuzz import (
     rpc_values,
     texts,
 )
+from odoo.addons.ess_office_base.tools import form_text
 
 from ..controllers.main import DESCRIPTION_MAX, NAME_MAX, PERSON_MAX, SUMMARY_MAX, URL_MAX
 from ..models.ess_catalogue_resource import COSTS, FACETS, LICENSE_TYPES, RESOURCE_TYPES
@@ -125,23 +126,29 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
         self.assertFuzzed(40)
 
     def _valid_proposal(self, form, visitor):
-        name = form.get("name", "").strip()
+        """Whether the form holds a proposal, the values read as the route reads them
+        (form_text: stripped, without NUL characters)."""
+        value = {key: form_text(form.get(key, "")) for key in PROPOSAL_KEYS}
         lengths = (("name", NAME_MAX), ("summary", SUMMARY_MAX), ("url", URL_MAX), ("description", DESCRIPTION_MAX),
                    ("proposer_name", PERSON_MAX), ("proposer_email", PERSON_MAX))  # fmt: skip
-        url, email = form.get("url", "").strip(), form.get("proposer_email", "").strip()
+        url, email = value["url"], value["proposer_email"]
         return (
-            name and all(len(form.get(key, "").strip()) <= limit for key, limit in lengths)
+            value["name"] and all(len(value[key]) <= limit for key, limit in lengths)
             and (not url or url.lower().startswith(("http://", "https://")))
-            and form.get("resource_type", "").strip() in dict(RESOURCE_TYPES)
-            and form.get("license_type", "").strip() in ("", *dict(LICENSE_TYPES))
-            and form.get("cost", "").strip() in ("", *dict(COSTS))
-            and (not visitor or (form.get("proposer_name", "").strip() and "@" in email and " " not in email))
+            and value["resource_type"] in dict(RESOURCE_TYPES)
+            and value["license_type"] in ("", *dict(LICENSE_TYPES))
+            and value["cost"] in ("", *dict(COSTS))
+            and (not visitor or (value["proposer_name"] and "@" in email and " " not in email))
         )  # fmt: skip
 
     def test_proposals(self):
         Resource = self.env["ess.catalogue.resource"].sudo()
 
         @fuzz_settings(50)
+        # Found by the fuzzer: a name of only a NUL character is no name once read.
+        @example(visitor=True, name=("\x00", None), description=("<script>ess-fuzz-0</script>", "ess-fuzz-0"),
+                 summary="", url="", resource_type="tool", license_type="", cost="",
+                 proposer=("Laia", "laia@example.org"), extra={}, raw=None)  # fmt: skip
         @given(
             visitor=st.booleans(),
             name=st.one_of(markup_payloads(), texts().map(lambda text: (text, None))),
@@ -199,7 +206,8 @@ class TestCatalogueFuzz(EssFuzzCase, EssCatalogueCommon, HttpCase):
             self.assertEqual(response.status_code, 200)
             proposal = Resource.search([], order="id desc", limit=1)
             self.assertEqual(
-                (proposal.name, proposal.state, proposal.is_published), (name[0].strip(), "submitted", False)
+                (proposal.name, proposal.state, proposal.is_published),
+                (form_text(name[0]), "submitted", False),
             )
             self.assertSanitized(proposal.description, description[1], "the proposal's description")
             for text, marker in (name, description):

@@ -8,8 +8,11 @@ count them and check the first property (no server error) on every answer. The
 examples run inside the test's transaction: the server handles ``url_open`` requests in
 the test cursor, so that rows counted before and after a request tell what it created.
 
-The run is random (``derandomize=False``) but reproducible: the seed is logged at the
-start of every fuzz class and named in every failure; ``ESS_FUZZ_SEED=<seed>`` replays it.
+The suite's run is repeatable: it uses the seed SUITE_SEED, so that `make test` (and
+CI) sends the same requests every time and is red only when the code changed. To explore
+further, ``ESS_FUZZ_SEED=random`` draws a new seed for the run, and ``ESS_FUZZ_SEED=<n>``
+uses seed n; the seed is logged at the start of every fuzz class and named in every
+failure. What a random run finds is fixed, and kept as an ``@example`` of its test.
 """
 
 import html
@@ -28,7 +31,9 @@ from hypothesis import strategies as st
 
 _logger = logging.getLogger(__name__)
 
-SEED = int(os.environ.get("ESS_FUZZ_SEED") or random.SystemRandom().randrange(2**32))
+SUITE_SEED = 134910553
+SEED = os.environ.get("ESS_FUZZ_SEED") or SUITE_SEED
+SEED = random.SystemRandom().randrange(2**32) if SEED == "random" else int(SEED)
 
 # JSON-RPC errors that are clean refusals: Odoo's user-facing exceptions, shown to the
 # user as a message. ValueError and AttributeError are clean only when Odoo's own

@@ -500,13 +500,19 @@ class ResPartner(models.Model):
         """OCA's note in the contact's chatter, with OCA's words, in the office's languages
         (OCA's Python terms have no Catalan nor Spanish, and only its own i18n can
         translate them)."""
-        self.message_post(
+        message = self.message_post(
             body=self.env._(
                 "This contact has been anonymized on %(date)s by %(user)s",
                 date=fields.Datetime.to_string(timestamp),
                 user=self.env.user.name,
             ),
             subtype_xmlid="mail.mt_note",
+        )
+        # As OCA does: the officer's open form shows the note at once.
+        self.env["bus.bus"]._sendone(
+            self.env.user.partner_id,
+            "mail.record/insert",
+            {"Message": {"id": message.id, "body": message.body}},
         )
 
     # --- privacy lookup ------------------------------------------------------------------

@@ -7,7 +7,9 @@ class PartnerAnonymizeWizard(models.TransientModel):
     def action_confirm(self):
         """OCA's result, in the office's languages (OCA's Python terms have no Catalan nor
         Spanish, and only its own i18n can translate them)."""
-        # Counted first: once anonymised, the contacts are archived and leave partner_ids.
+        # OCA's check first (the caller may not even read the wizard); then the count,
+        # before OCA archives the contacts and they leave partner_ids.
+        self._validate_partners_for_anonymization()
         count = len(self.partner_ids)
         action = super().action_confirm()
         action["params"].update(

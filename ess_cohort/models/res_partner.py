@@ -52,10 +52,7 @@ class ResPartner(models.Model):
         return rows
 
     def _ess_privacy_learning_sessions(self):
-        if self.is_company:
-            members = self.env["ess.cohort.member"].search([("partner_id", "=", self.id)])
-            attendance = self.env["ess.cohort.attendance"].search([("partner_id", "=", self.id)])
-            return attendance.session_id | members.cohort_id.session_ids
+        """The sessions holding a learning the person wrote."""
         return self.env["ess.cohort.session"].search([("learnings", "ilike", f'data-id="{self.id}"')])
 
     def _ess_privacy_export_data(self):
@@ -77,8 +74,10 @@ class ResPartner(models.Model):
                 ("cohort_id", "session_id", "is_guest", "attended"),
                 date=lambda line: line.session_id.date.isoformat(),
             )
-        learnings = self._ess_privacy_learning_rows(self._ess_privacy_learning_sessions())
-        if learnings or self.is_company:
+            data["learnings"] = self._ess_privacy_learning_rows(
+                attendance.session_id | members.cohort_id.session_ids
+            )
+        elif learnings := self._ess_privacy_learning_rows(self._ess_privacy_learning_sessions()):
             data["learnings"] = learnings
         return data
 

@@ -597,6 +597,7 @@ def cmd_upgrade(args):
 BENCHMARKS = {
     "bench-scoring": ("ess_diagnosis", "benchmark_scoring.py", "scored "),
     "bench-reminders": ("ess_mentoring", "benchmark_reminders.py", "reminded "),
+    "bench-impact": ("ess_impact", "benchmark_impact.py", "impact over "),
 }
 
 
@@ -632,6 +633,7 @@ def main():
     for command, help_text in (
         ("bench-scoring", "time the scoring of 1,000 completed responses"),
         ("bench-reminders", "time the weekly reminder cron over 5,000 active contracts"),
+        ("bench-impact", "time the impact report over 10,000 entities"),
     ):
         bench = commands.add_parser(command, help=help_text)
         bench.add_argument(
@@ -661,6 +663,7 @@ def main():
         "i18n": cmd_i18n,
         "bench-scoring": cmd_bench,
         "bench-reminders": cmd_bench,
+        "bench-impact": cmd_bench,
         "backup": cmd_backup,
         "restore": cmd_restore,
         "upgrade": cmd_upgrade,

@@ -82,18 +82,23 @@ class EssImpactReport(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    # A mentor's report is his own (its figures cover the entities he accompanies): only
+    # officers prepare one for someone else, or give it to someone else.
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and not self.env.user.has_group(OFFICER):
-            # A mentor's report is his own: it covers the entities he accompanies.
-            for vals in vals_list:
-                vals["user_id"] = self.env.uid
+        for vals in vals_list:
+            if vals.get("user_id", self.env.uid) != self.env.uid:
+                self._ess_check_officer()
         return super().create(vals_list)
 
     def write(self, vals):
-        if "user_id" in vals and not self.env.su and not self.env.user.has_group(OFFICER):
-            raise AccessError(self.env._("Only officers give a report to someone else."))
+        if "user_id" in vals and any(report.user_id.id != vals["user_id"] for report in self):
+            self._ess_check_officer()
         return super().write(vals)
+
+    def _ess_check_officer(self):
+        if not self.env.su and not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only officers prepare an impact report for someone else."))
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -162,8 +167,10 @@ class EssImpactReport(models.Model):
         }
 
     def _ess_impact_companies(self):
-        """The report's offices the caller belongs to."""
-        return (self.company_ids & self.env.user.company_ids).ids or [0]
+        """The report's offices the caller belongs to (all of them for the superuser: the
+        public page's office). Ids of the records, for a report not saved as well."""
+        companies = self.company_ids._origin
+        return (companies if self.env.su else companies & self.env.user.company_ids).ids or [0]
 
     def _ess_impact_entities(self):
         """(ids of the entities accompanied in the period, number of entities of the
@@ -179,7 +186,7 @@ class EssImpactReport(models.Model):
         period = {"date_from": self.date_from, "date_to": self.date_to, "companies": self._ess_impact_companies()}
         conditions = [SQL("entity.is_ess_entity"), SQL("entity.active")]
         if self.sector_ids:
-            conditions.append(SQL("entity.ess_sector_id = ANY(%s)", self.sector_ids.ids))
+            conditions.append(SQL("entity.ess_sector_id = ANY(%s)", self.sector_ids._origin.ids))
         if self.size_class:
             conditions.append(SQL("entity.ess_size_class = %s", self.size_class))
         if self.intensity:
@@ -190,7 +197,7 @@ class EssImpactReport(models.Model):
                     """EXISTS (SELECT 1 FROM ess_cohort_member member
                                 WHERE member.partner_id = entity.id AND member.cohort_id = %s
                                   AND member.state = 'active')""",
-                    self.cohort_id.id,
+                    self.cohort_id._origin.id,
                 )
             )
         if not self.env.su and not self.env.user.has_group(OFFICER):
@@ -333,13 +340,14 @@ class EssImpactReport(models.Model):
             "dimensions": per_dimension,
             "least_moved": [row["name"] for row in least],
             "radar": radar,
-            "radar_data": {
+            # A radar needs three axes at least (as the SVG's): none with fewer dimensions.
+            "radar_data": len(per_dimension) >= 3 and {
                 "labels": [row["name"] for row in per_dimension],
                 "current": [round(row["latest"]["mean"], 1) for row in per_dimension],
                 "current_label": self.env._("Latest diagnosis (mean)"),
                 "previous": [round(row["baseline"]["mean"], 1) for row in per_dimension],
                 "previous_label": self.env._("Baseline (mean)"),
-            },
+            } or {},
         }  # fmt: skip
         return maturity, pairs
 
@@ -546,7 +554,7 @@ class EssImpactReport(models.Model):
                 start=self.date_from,
                 end=self.date_to + timedelta(days=1),
                 now=now,
-                cohort=self.cohort_id.id or None,
+                cohort=self.cohort_id._origin.id or None,
                 entities=entity_ids,
             )
         )
@@ -710,8 +718,116 @@ class EssImpactReport(models.Model):
             return "–"
         return formatLang(self.env, value, digits=digits) + suffix
 
+    def _ess_fmt_spread(self, stat):
+        """A distribution's "(median; first quartile–third quartile)"."""
+        return f"({self._ess_fmt(stat['median'])}; {self._ess_fmt(stat['q1'])}–{self._ess_fmt(stat['q3'])})"
+
+    def _ess_impact_public_texts(self, impact, year):
+        """The sentences of the public page (/impact) for ``year``."""
+        _, minimum = self.env._, impact["minimum"]
+        return {
+            "title": _("What the accompaniment changed in %s", year),
+            "hidden": _(
+                "Fewer than %s entities were accompanied this year: to protect them, no figure is shown.", minimum
+            ),
+            "maturity_note": _(
+                "Mean scores from 0 to 100 of the entities with a diagnosis before and after the accompaniment "
+                "(%(compared)s entities); a dimension scored by fewer than %(minimum)s entities is left out.",
+                compared=impact["maturity"]["compared"], minimum=minimum,
+            ),
+            "no_maturity": _("Fewer than %s entities have a diagnosis before and after yet.", minimum),
+            "cohorts": _(
+                "%(cohorts)s cohorts met in %(sessions)s sessions, where the entities shared %(learnings)s "
+                "learnings; %(guests)s entities from outside the cohorts joined their open sessions.",
+                cohorts=impact["cohorts"]["cohorts"], sessions=impact["cohorts"]["sessions_held"],
+                learnings=impact["cohorts"]["learnings"], guests=impact["cohorts"]["guest_entities"],
+            ),
+        }  # fmt: skip
+
     def _ess_fmt_date(self, value):
         return format_date(self.env, value)
+
+    def _ess_impact_texts(self, impact):
+        """The report's sentences, each one term to translate whole, in the reader's
+        language: the backend form and the PDF show them with the tables."""
+        _, fmt = self.env._, self._ess_fmt
+        maturity, sovereignty = impact["maturity"], impact["sovereignty"]
+        accompaniment, cohorts, people = impact["accompaniment"], impact["cohorts"], impact["people"]
+        selection = [*self.company_ids.mapped("name"), *self.cohort_id.mapped("name"), *self.sector_ids.mapped("name")]
+        for name in ("size_class", "intensity"):
+            if self[name]:
+                selection.append(dict(self._fields[name]._description_selection(self.env))[self[name]])
+        texts = {
+            "scope": _(
+                "%(entities)s entities accompanied from %(start)s to %(end)s (%(selection)s).",
+                entities=impact["entities"], start=self._ess_fmt_date(self.date_from),
+                end=self._ess_fmt_date(self.date_to), selection=", ".join(selection),
+            ),
+            "withdrawn": impact["withdrawn"] and _(
+                "%s more withdrew from their cohort and are not counted.", impact["withdrawn"]
+            ),
+            "compared": _(
+                "%(compared)s entities have a baseline and a later diagnosis; %(single)s have only one and "
+                "%(none)s none yet: they are counted apart, not averaged in.",
+                compared=maturity["compared"], single=maturity["single"], none=maturity["none"],
+            ),
+            "moved_up": maturity["moved_up"] is not None and _(
+                "%(count)s (%(share)s) moved up at least one maturity level.",
+                count=maturity["moved_up"], share=fmt(maturity["moved_up_share"], suffix=" %"),
+            ),
+            "least_moved": maturity["least_moved"] and _(
+                "Dimensions that moved least, where new service packages would help most: %s.",
+                ", ".join(maturity["least_moved"]),
+            ),
+            "sovereignty": _(
+                "Over the %(entities)s entities whose diagnoses kept their inventory. Tools moving to free "
+                "software: %(replaced)s replaced, %(migrating)s migrating, %(kept)s kept on purpose.",
+                entities=sovereignty["entities"], replaced=fmt(sovereignty["replaced"], digits=0),
+                migrating=fmt(sovereignty["migrating"], digits=0), kept=fmt(sovereignty["kept"], digits=0),
+            ),
+            "contracts": _(
+                "%(contracts)s mentoring contracts: %(used)s hours used of %(budget)s budgeted.",
+                contracts=fmt(accompaniment["contracts"], digits=0), used=fmt(accompaniment["hours_used"]),
+                budget=fmt(accompaniment["hours_budget"]),
+            ),
+            "cancelled": accompaniment["cancelled"] and _(
+                "%s cancelled contracts are not counted.", accompaniment["cancelled"]
+            ),
+            "goals": _(
+                "Goals achieved: %(achieved)s of %(goals)s.",
+                achieved=fmt(accompaniment["goals_achieved"], digits=0), goals=fmt(accompaniment["goals"], digits=0),
+            ),
+            "weeks": _(
+                "Weeks with a follow-up: %(followed)s of %(due)s weeks of contract (%(share)s).",
+                followed=fmt(accompaniment["weeks_followed"], digits=0), due=fmt(accompaniment["weeks_due"], digits=0),
+                share=fmt(accompaniment["weeks_share"], suffix=" %"),
+            ),
+            "satisfaction": _(
+                "Satisfaction at the close: %(mean)s out of 5 (%(answers)s answers).",
+                mean=fmt(accompaniment["satisfaction"]), answers=fmt(accompaniment["satisfaction_answers"], digits=0),
+            ),
+            "cohorts": _(
+                "%(cohorts)s cohorts held %(sessions)s sessions (attendance %(attendance)s), where %(learnings)s "
+                "learnings were shared; %(open)s sessions were open to other entities, and %(guests)s entities "
+                "from outside the cohorts joined them.",
+                cohorts=cohorts["cohorts"], sessions=cohorts["sessions_held"],
+                attendance=fmt(cohorts["attendance"], suffix=" %"), learnings=cohorts["learnings"],
+                open=cohorts["open_sessions"], guests=cohorts["guest_entities"],
+            ),
+            "people": _(
+                "%(total)s people of the entities took part: %(respondents)s answered a diagnosis and "
+                "%(attendees)s attended a session.",
+                total=people["total"], respondents=people["respondents"], attendees=people["attendees"],
+            ),
+            "gender": _(
+                "%(declared)s declared their gender: %(genders)s.",
+                declared=people["gender_declared"],
+                genders=", ".join(f"{row['label']} {row['count']}" for row in people["by_gender"]),
+            )
+            if people["by_gender"]
+            else _("%s declared their gender.", people["gender_declared"]),
+        }  # fmt: skip
+        return texts
 
     def _ess_impact_figure_rows(self, impact):
         """The report's figures as spreadsheet rows: (heading,) or (label, value, ...)."""

@@ -13,6 +13,7 @@ class EssImpactReportXlsx(models.AbstractModel):
         bold = workbook.add_format({"bold": True})
         number = workbook.add_format({"num_format": "0.0"})
         day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        reports.check_access("read")
         for report in reports:
             impact = report._ess_impact()
             figures = workbook.add_worksheet(self._sheet_name(workbook, report.name))

@@ -1,1 +1,5 @@
+from . import test_access
+from . import test_http
 from . import test_impact
+from . import test_performance
+from . import test_security

@@ -150,3 +150,68 @@ class EssImpactCommon(EssCohortCommon):
         answer._mark_done()
         return answer
 
+
+
+class EssImpactVolume:
+    """Generated offices of any size, for the query counts and the benchmark: ``count``
+    entities of a new sector, each with a baseline and a final diagnosis scored on the
+    office's dimensions, an active contract with two follow-ups and a goal, two tools,
+    and, ten by ten, a cohort with a held session whose attendance is recorded."""
+
+    @classmethod
+    def _generate_office(cls, env, count, mentor, label="Generated"):
+        sector = env["ess.sector"].create({"name": f"{label} sector {count}"})
+        entities = env["res.partner"].create(
+            [{"name": f"{label} entity {index}", "is_company": True, "is_ess_entity": True,
+              "ess_sector_id": sector.id, "ess_worker_count": index % 60} for index in range(count)]
+        )  # fmt: skip
+        people = env["res.partner"].create(
+            [{"name": f"{label} person {index}", "parent_id": entity.id} for index, entity in enumerate(entities)]
+        )
+        survey = env.ref("ess_diagnosis.survey_ess_diagnosis")
+        dimensions = env["ess.dimension"].search([])
+        Diagnosis = env["ess.diagnosis"]
+        diagnoses = Diagnosis.create(
+            [{"partner_id": entity.id, "survey_id": survey.id, "date": day, "phase": phase, "state": "done"}
+             for entity in entities for day, phase in (("2026-01-15", "baseline"), ("2026-11-15", "final"))]
+        )  # fmt: skip
+        diagnoses._ess_replace_score_lines(
+            [(diagnosis.id, dimension.id, float((diagnosis.id * 7 + dimension.id * 13) % 100), 1)
+             for diagnosis in diagnoses for dimension in dimensions]
+        )  # fmt: skip
+        answers = env["survey.user_input"].create(
+            [{"survey_id": survey.id, "partner_id": person.id, "ess_diagnosis_id": diagnosis.id, "state": "done"}
+             for person, diagnosis in zip(people, diagnoses[::2], strict=True)]
+        )  # fmt: skip
+        contracts = env["ess.mentoring.contract"].create(
+            [{"partner_id": entity.id, "mentor_id": mentor.id, "date_start": "2026-01-01", "date_end": "2026-12-31",
+              "hours_budget": 40} for entity in entities]
+        )  # fmt: skip
+        contracts.write({"state": "active"})
+        env["ess.mentoring.followup"].create(
+            [{"contract_id": contract.id, "member_id": mentor.id, "week_start": week, "hours": 2.0}
+             for contract in contracts for week in ("2026-03-02", "2026-03-09")]
+        )  # fmt: skip
+        env["ess.mentoring.goal"].create(
+            [{"contract_id": contract.id, "name": "A goal", "state": "achieved"} for contract in contracts]
+        )
+        env["ess.tool.inventory.line"].create(
+            [{"partner_id": entity.id, "name": name, "status": status}
+             for entity in entities for name, status in (("Drive", "replaced"), ("Excel", "kept"))]
+        )  # fmt: skip
+        for start in range(0, count, 10):
+            group = entities[start : start + 10]
+            cohort = env["ess.cohort"].create(
+                {"name": f"{label} cohort {start}", "date_start": "2026-01-01", "date_end": "2026-12-31",
+                 "state": "running"}
+            )  # fmt: skip
+            env["ess.cohort.member"].create(
+                [{"cohort_id": cohort.id, "partner_id": entity.id, "state": "active"} for entity in group]
+            )
+            session = env["ess.cohort.session"].create(
+                {"cohort_id": cohort.id, "date": "2026-05-12 15:00:00", "topic": "Held", "learnings": "<p>One</p>"}
+            )
+            env["ess.cohort.attendance"].create(
+                [{"session_id": session.id, "partner_id": entity.id, "attended": "present"} for entity in group]
+            )
+        return sector, entities, answers

@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 
-// An officer opens the year's impact report, reads its figures and drills down to the
-// entities behind them.
+// An officer opens an impact report of the demo office, reads its figures and drills
+// down to the entities behind them.
 registry.category("web_tour.tours").add("ess_impact_officer_drills_down", {
     url: "/odoo/action-ess_impact.ess_impact_report_action",
     steps: () => [
@@ -20,7 +20,7 @@ registry.category("web_tour.tours").add("ess_impact_officer_drills_down", {
         },
         {
             content: "Drill down to the entities accompanied",
-            trigger: ".oe_button_box button[name='action_ess_drill']:has(.o_stat_text:contains(Entities))",
+            trigger: ".o-form-buttonbox button[name='action_ess_drill']:contains(Entities)",
             run: "click",
         },
         {
@@ -39,8 +39,8 @@ registry.category("web_tour.tours").add("ess_impact_visitor_reads_impact", {
             trigger: ".o_ess_impact_page .o_ess_impact_figures",
         },
         {
-            content: "Open the previous year",
-            trigger: ".o_ess_impact_page nav a:not(.active):first",
+            content: "Open the oldest year offered, before the office's first accompaniment",
+            trigger: ".o_ess_impact_page nav a:last",
             run: "click",
         },
         {

@@ -137,6 +137,7 @@ class TestImpactDemo(HttpCase):
         self.assertNotIn("Digital maturity", html)
         self.assertIn("Gestió de dades", html, "the dimensions in Catalan too")
         self.assertIn("o_ess_diagnosis_radar", html, "the radar is drawn for print")
-        pdf, kind = Report._render_qweb_pdf("ess_impact.ess_impact_report_action_pdf", report.ids)
+        # Odoo's tests render reports as HTML unless told: the real PDF, through wkhtmltopdf.
+        pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf("ess_impact.ess_impact_report_action_pdf", report.ids)
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))

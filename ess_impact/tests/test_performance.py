@@ -42,9 +42,9 @@ class TestImpactQueries(EssImpactCommon, EssImpactVolume):
         return self.cr.sql_log_count - before, time.perf_counter() - started, impact
 
     def test_constant_queries_from_10_to_1000_entities(self):
-        for _round in range(2):  # the first rounds fill the registry's caches
-            self.small._ess_impact()
-            self.large._ess_impact()
+        # The first readings fill the registry's caches (groups, XML ids, translations).
+        for report in (self.small, self.large, self.small):
+            self._measure(report)
         at_10, _seconds, small = self._measure(self.small)
         self.assertLessEqual(at_10, MAX_QUERIES)
         self.env.invalidate_all()

@@ -19,8 +19,8 @@ registry.category("web_tour.tours").add("ess_impact_officer_drills_down", {
             trigger: ".o_form_view .o_field_ess_radar_chart canvas",
         },
         {
-            content: "Drill down to the entities accompanied",
-            trigger: ".o-form-buttonbox button[name='action_ess_drill']:contains(Entities)",
+            content: "Drill down to the entities accompanied (the first figure, whatever the language)",
+            trigger: ".o-form-buttonbox button[name='action_ess_drill']:first",
             run: "click",
         },
         {

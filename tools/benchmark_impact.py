@@ -25,7 +25,8 @@ mentor = new_test_user(env, "bench_impact_mentor", groups="ess_office_base.group
 mentor.partner_id.write({"is_ess_mentor": True, "ess_mentor_type": "staff"})
 officer = new_test_user(env, "bench_impact_officer", groups="ess_office_base.group_ess_officer")  # noqa: F821
 started = time.perf_counter()
-sector, _entities, _answers = EssImpactVolume._generate_office(env, ENTITIES, mentor.partner_id, label="Bench")  # noqa: F821
+office = EssImpactVolume._generate_office(env, ENTITIES, mentor.partner_id, label="Bench")  # noqa: F821
+sector = office[0]
 env.flush_all()  # noqa: F821
 generated = time.perf_counter() - started
 report = (

@@ -51,7 +51,7 @@ class EssImpactReport(models.Model):
         help="The offices (companies) whose accompaniment the report covers: their contracts, cohorts "
         "and diagnoses.",
     )
-    cohort_id = fields.Many2one("ess.cohort", string="Cohort", help="Only the cohort's active members.")
+    cohort_id = fields.Many2one("ess.cohort", help="Only the cohort's active members.")
     sector_ids = fields.Many2many("ess.sector", string="Sectors")
     size_class = fields.Selection(
         lambda self: self.env["res.partner"]._fields["ess_size_class"].selection, string="Size"
@@ -104,9 +104,7 @@ class EssImpactReport(models.Model):
     # COMPUTES
     # ------------------------------------------------------------
 
-    @api.depends(
-        "date_from", "date_to", "company_ids", "cohort_id", "sector_ids", "size_class", "intensity"
-    )
+    @api.depends("date_from", "date_to", "company_ids", "cohort_id", "sector_ids", "size_class", "intensity")
     @api.depends_context("uid", "lang", "ess_today")
     def _compute_figures(self):
         for report in self:
@@ -180,10 +178,16 @@ class EssImpactReport(models.Model):
         Partner = self.env["res.partner"]
         Partner.flush_model(["is_ess_entity", "ess_sector_id", "ess_size_class", "ess_accompaniment_intensity",
                              "ess_mentor_user_ids", "active"])  # fmt: skip
-        self.env["ess.mentoring.contract"].flush_model(["partner_id", "state", "date_start", "date_end", "company_id"])
+        self.env["ess.mentoring.contract"].flush_model(
+            ["partner_id", "state", "date_start", "date_end", "company_id"]
+        )
         self.env["ess.cohort.member"].flush_model(["partner_id", "cohort_id", "state"])
         self.env["ess.cohort"].flush_model(["date_start", "date_end", "company_id"])
-        period = {"date_from": self.date_from, "date_to": self.date_to, "companies": self._ess_impact_companies()}
+        period = {
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "companies": self._ess_impact_companies(),
+        }
         conditions = [SQL("entity.is_ess_entity"), SQL("entity.active")]
         if self.sector_ids:
             conditions.append(SQL("entity.ess_sector_id = ANY(%s)", self.sector_ids._origin.ids))
@@ -301,13 +305,20 @@ class EssImpactReport(models.Model):
             pair["baseline" if row["is_baseline"] else "latest"] = row
         diagnosed = {row["partner_id"] for row in rows}
 
-        dimension_ids = {dimension for pair in pairs.values() for row in pair.values() for dimension in row["scores"]}
-        dimensions = self.env["ess.dimension"].sudo().browse(dimension_ids).sorted(lambda d: (d.sequence, d.id))
+        dimension_ids = {
+            dimension for pair in pairs.values() for row in pair.values() for dimension in row["scores"]
+        }
+        dimensions = (
+            self.env["ess.dimension"].sudo().browse(dimension_ids).sorted(lambda d: (d.sequence, d.id))
+        )
         per_dimension = []
         for dimension in dimensions:
             before, after, change = [], [], []
             for pair in pairs.values():
-                old, new = pair["baseline"]["scores"].get(dimension.id), pair["latest"]["scores"].get(dimension.id)
+                old, new = (
+                    pair["baseline"]["scores"].get(dimension.id),
+                    pair["latest"]["scores"].get(dimension.id),
+                )
                 if old is not None and new is not None:
                     before.append(old)
                     after.append(new)
@@ -364,7 +375,11 @@ class EssImpactReport(models.Model):
         """The sovereignty block: free software share and tools with data at risk on the
         compared diagnoses (those that kept the inventory), and the inventory's tools by
         where they stand in the move to free software; and the ids of those tools."""
-        kept = [pair for pair in pairs.values() if pair["baseline"]["has_snapshot"] and pair["latest"]["has_snapshot"]]
+        kept = [
+            pair
+            for pair in pairs.values()
+            if pair["baseline"]["has_snapshot"] and pair["latest"]["has_snapshot"]
+        ]
         self.env["ess.tool.inventory.line"].flush_model(["partner_id", "status"])
         statuses = defaultdict(list)
         for line_id, status in self.env.execute_query(
@@ -379,8 +394,12 @@ class EssImpactReport(models.Model):
         enough = len(kept) >= minimum
         block = {
             "entities": len(kept),
-            "share_before": describe([pair["baseline"]["free_share"] or 0.0 for pair in kept]) if enough else None,
-            "share_after": describe([pair["latest"]["free_share"] or 0.0 for pair in kept]) if enough else None,
+            "share_before": describe([pair["baseline"]["free_share"] or 0.0 for pair in kept])
+            if enough
+            else None,
+            "share_after": describe([pair["latest"]["free_share"] or 0.0 for pair in kept])
+            if enough
+            else None,
             "risks_before": sum(pair["baseline"]["risks"] or 0 for pair in kept) if enough else None,
             "risks_after": sum(pair["latest"]["risks"] or 0 for pair in kept) if enough else None,
             "replaced": len(statuses["replaced"]),
@@ -459,7 +478,9 @@ class EssImpactReport(models.Model):
         satisfaction = self._ess_impact_satisfaction(ids)
 
         kinds = dict(self.env["res.partner"]._fields["ess_mentor_type"]._description_selection(self.env))
-        by_kind = {kind: {"kind": kind, "label": kinds[kind], "budget": 0.0, "used": 0.0} for kind in MENTOR_TYPES}
+        by_kind = {
+            kind: {"kind": kind, "label": kinds[kind], "budget": 0.0, "used": 0.0} for kind in MENTOR_TYPES
+        }
         unknown = {"kind": False, "label": self.env._("Not set"), "budget": 0.0, "used": 0.0}
         for contract in contracts.values():
             by_kind.get(contract["kind"], unknown)["budget"] += contract["hours_budget"] or 0.0
@@ -506,7 +527,9 @@ class EssImpactReport(models.Model):
         if not question:
             return {"mean": None, "count": 0, "ids": []}
         self.env["survey.user_input"].flush_model(["ess_mentoring_contract_id", "state"])
-        self.env["survey.user_input.line"].flush_model(["user_input_id", "question_id", "suggested_answer_id"])
+        self.env["survey.user_input.line"].flush_model(
+            ["user_input_id", "question_id", "suggested_answer_id"]
+        )
         rows = self.env.execute_query(
             SQL(
                 """
@@ -661,7 +684,9 @@ class EssImpactReport(models.Model):
     def _ess_impact_rows(self, entity_ids, pairs, contracts, sessions):
         """One row per entity: its profile, baseline and latest scores, free software
         share, contracts and hours (the XLSX's sheet of entities)."""
-        self.env["res.partner"].flush_model(["name", "ess_sector_id", "ess_size_class", "ess_accompaniment_intensity"])
+        self.env["res.partner"].flush_model(
+            ["name", "ess_sector_id", "ess_size_class", "ess_accompaniment_intensity"]
+        )
         self.env["ess.sector"].flush_model(["name"])
         lang = self.env.lang or "en_US"
         entities = self.env.execute_query_dict(
@@ -724,19 +749,19 @@ class EssImpactReport(models.Model):
 
     def _ess_impact_public_texts(self, impact, year):
         """The sentences of the public page (/impact) for ``year``."""
-        _, minimum = self.env._, impact["minimum"]
+        minimum = impact["minimum"]
         return {
-            "title": _("What the accompaniment changed in %s", year),
-            "hidden": _(
+            "title": self.env._("What the accompaniment changed in %s", year),
+            "hidden": self.env._(
                 "Fewer than %s entities were accompanied this year: to protect them, no figure is shown.", minimum
             ),
-            "maturity_note": _(
+            "maturity_note": self.env._(
                 "Mean scores from 0 to 100 of the entities with a diagnosis before and after the accompaniment "
                 "(%(compared)s entities); a dimension scored by fewer than %(minimum)s entities is left out.",
                 compared=impact["maturity"]["compared"], minimum=minimum,
             ),
-            "no_maturity": _("Fewer than %s entities have a diagnosis before and after yet.", minimum),
-            "cohorts": _(
+            "no_maturity": self.env._("Fewer than %s entities have a diagnosis before and after yet.", minimum),
+            "cohorts": self.env._(
                 "%(cohorts)s cohorts met in %(sessions)s sessions, where the entities shared %(learnings)s "
                 "learnings; %(guests)s entities from outside the cohorts joined their open sessions.",
                 cohorts=impact["cohorts"]["cohorts"], sessions=impact["cohorts"]["sessions_held"],
@@ -750,63 +775,67 @@ class EssImpactReport(models.Model):
     def _ess_impact_texts(self, impact):
         """The report's sentences, each one term to translate whole, in the reader's
         language: the backend form and the PDF show them with the tables."""
-        _, fmt = self.env._, self._ess_fmt
+        fmt = self._ess_fmt
         maturity, sovereignty = impact["maturity"], impact["sovereignty"]
         accompaniment, cohorts, people = impact["accompaniment"], impact["cohorts"], impact["people"]
-        selection = [*self.company_ids.mapped("name"), *self.cohort_id.mapped("name"), *self.sector_ids.mapped("name")]
+        selection = [
+            *self.company_ids.mapped("name"),
+            *self.cohort_id.mapped("name"),
+            *self.sector_ids.mapped("name"),
+        ]
         for name in ("size_class", "intensity"):
             if self[name]:
                 selection.append(dict(self._fields[name]._description_selection(self.env))[self[name]])
         texts = {
-            "scope": _(
+            "scope": self.env._(
                 "%(entities)s entities accompanied from %(start)s to %(end)s (%(selection)s).",
                 entities=impact["entities"], start=self._ess_fmt_date(self.date_from),
                 end=self._ess_fmt_date(self.date_to), selection=", ".join(selection),
             ),
-            "withdrawn": impact["withdrawn"] and _(
+            "withdrawn": impact["withdrawn"] and self.env._(
                 "%s more withdrew from their cohort and are not counted.", impact["withdrawn"]
             ),
-            "compared": _(
+            "compared": self.env._(
                 "%(compared)s entities have a baseline and a later diagnosis; %(single)s have only one and "
                 "%(none)s none yet: they are counted apart, not averaged in.",
                 compared=maturity["compared"], single=maturity["single"], none=maturity["none"],
             ),
-            "moved_up": maturity["moved_up"] is not None and _(
+            "moved_up": maturity["moved_up"] is not None and self.env._(
                 "%(count)s (%(share)s) moved up at least one maturity level.",
                 count=maturity["moved_up"], share=fmt(maturity["moved_up_share"], suffix=" %"),
             ),
-            "least_moved": maturity["least_moved"] and _(
+            "least_moved": maturity["least_moved"] and self.env._(
                 "Dimensions that moved least, where new service packages would help most: %s.",
                 ", ".join(maturity["least_moved"]),
             ),
-            "sovereignty": _(
+            "sovereignty": self.env._(
                 "Over the %(entities)s entities whose diagnoses kept their inventory. Tools moving to free "
                 "software: %(replaced)s replaced, %(migrating)s migrating, %(kept)s kept on purpose.",
                 entities=sovereignty["entities"], replaced=fmt(sovereignty["replaced"], digits=0),
                 migrating=fmt(sovereignty["migrating"], digits=0), kept=fmt(sovereignty["kept"], digits=0),
             ),
-            "contracts": _(
+            "contracts": self.env._(
                 "%(contracts)s mentoring contracts: %(used)s hours used of %(budget)s budgeted.",
                 contracts=fmt(accompaniment["contracts"], digits=0), used=fmt(accompaniment["hours_used"]),
                 budget=fmt(accompaniment["hours_budget"]),
             ),
-            "cancelled": accompaniment["cancelled"] and _(
+            "cancelled": accompaniment["cancelled"] and self.env._(
                 "%s cancelled contracts are not counted.", accompaniment["cancelled"]
             ),
-            "goals": _(
+            "goals": self.env._(
                 "Goals achieved: %(achieved)s of %(goals)s.",
                 achieved=fmt(accompaniment["goals_achieved"], digits=0), goals=fmt(accompaniment["goals"], digits=0),
             ),
-            "weeks": _(
+            "weeks": self.env._(
                 "Weeks with a follow-up: %(followed)s of %(due)s weeks of contract (%(share)s).",
                 followed=fmt(accompaniment["weeks_followed"], digits=0), due=fmt(accompaniment["weeks_due"], digits=0),
                 share=fmt(accompaniment["weeks_share"], suffix=" %"),
             ),
-            "satisfaction": _(
+            "satisfaction": self.env._(
                 "Satisfaction at the close: %(mean)s out of 5 (%(answers)s answers).",
                 mean=fmt(accompaniment["satisfaction"]), answers=fmt(accompaniment["satisfaction_answers"], digits=0),
             ),
-            "cohorts": _(
+            "cohorts": self.env._(
                 "%(cohorts)s cohorts held %(sessions)s sessions (attendance %(attendance)s), where %(learnings)s "
                 "learnings were shared; %(open)s sessions were open to other entities, and %(guests)s entities "
                 "from outside the cohorts joined them.",
@@ -814,102 +843,123 @@ class EssImpactReport(models.Model):
                 attendance=fmt(cohorts["attendance"], suffix=" %"), learnings=cohorts["learnings"],
                 open=cohorts["open_sessions"], guests=cohorts["guest_entities"],
             ),
-            "people": _(
+            "people": self.env._(
                 "%(total)s people of the entities took part: %(respondents)s answered a diagnosis and "
                 "%(attendees)s attended a session.",
                 total=people["total"], respondents=people["respondents"], attendees=people["attendees"],
             ),
-            "gender": _(
+            "gender": self.env._(
                 "%(declared)s declared their gender: %(genders)s.",
                 declared=people["gender_declared"],
                 genders=", ".join(f"{row['label']} {row['count']}" for row in people["by_gender"]),
             )
             if people["by_gender"]
-            else _("%s declared their gender.", people["gender_declared"]),
+            else self.env._("%s declared their gender.", people["gender_declared"]),
         }  # fmt: skip
         return texts
 
     def _ess_impact_figure_rows(self, impact):
         """The report's figures as spreadsheet rows: (heading,) or (label, value, ...)."""
-        _ = self.env._
         maturity, sovereignty = impact["maturity"], impact["sovereignty"]
         accompaniment, cohorts, people = impact["accompaniment"], impact["cohorts"], impact["people"]
+        measures = (
+            (self.env._("mean"), "mean"), (self.env._("median"), "median"),
+            (self.env._("first quartile"), "q1"), (self.env._("third quartile"), "q3"),
+        )  # fmt: skip
 
         def stat_rows(label, stats):
             return [
-                (f"{label}: {_(name)}", *(stats[key][field] if stats and stats.get(key) else None
-                                          for key in ("baseline", "latest", "change")))
-                for name, field in (("mean", "mean"), ("median", "median"), ("first quartile", "q1"),
-                                    ("third quartile", "q3"))
+                (f"{label}: {name}", *(stats[key][field] if stats and stats.get(key) else None
+                                       for key in ("baseline", "latest", "change")))
+                for name, field in measures
             ]  # fmt: skip
 
         rows = [
             (self.name,),
-            (_("From"), self._ess_fmt_date(self.date_from)),
-            (_("To"), self._ess_fmt_date(self.date_to)),
-            (_("Offices"), ", ".join(self.company_ids.mapped("name"))),
-            (_("Entities accompanied"), impact["entities"]),
-            (_("Entities that withdrew from their cohort (not counted)"), impact["withdrawn"]),
-            (_("Digital maturity"), _("Baseline"), _("Latest"), _("Change")),
-            (_("Entities with a baseline and a later diagnosis"), maturity["compared"]),
-            (_("Entities with one diagnosis only"), maturity["single"]),
-            (_("Entities without a diagnosis"), maturity["none"]),
-            (_("Entities that moved up at least one level"), maturity["moved_up"]),
-            (_("Share that moved up at least one level (%)"), maturity["moved_up_share"]),
-            *stat_rows(_("Overall score"), maturity["overall"]),
+            (self.env._("From"), self._ess_fmt_date(self.date_from)),
+            (self.env._("To"), self._ess_fmt_date(self.date_to)),
+            (self.env._("Offices"), ", ".join(self.company_ids.mapped("name"))),
+            (self.env._("Entities accompanied"), impact["entities"]),
+            (self.env._("Entities that withdrew from their cohort (not counted)"), impact["withdrawn"]),
+            (
+                self.env._("Digital maturity"),
+                self.env._("Baseline"),
+                self.env._("Latest"),
+                self.env._("Change"),
+            ),
+            (self.env._("Entities with a baseline and a later diagnosis"), maturity["compared"]),
+            (self.env._("Entities with one diagnosis only"), maturity["single"]),
+            (self.env._("Entities without a diagnosis"), maturity["none"]),
+            (self.env._("Entities that moved up at least one level"), maturity["moved_up"]),
+            (self.env._("Share that moved up at least one level (%)"), maturity["moved_up_share"]),
+            *stat_rows(self.env._("Overall score"), maturity["overall"]),
         ]
         for dimension in maturity["dimensions"]:
             rows += stat_rows(f"{dimension['name']} ({dimension['code']})", dimension)
         rows += [
-            (_("Dimensions that moved least"), ", ".join(maturity["least_moved"])),
-            (_("Free software and data sovereignty"), _("Baseline"), _("Latest")),
-            (_("Entities whose diagnoses kept their inventory"), sovereignty["entities"]),
-            (_("Free software share (%), mean"), *((sovereignty[key] or {}).get("mean")
-                                                  for key in ("share_before", "share_after"))),
-            (_("Free software share (%), median"), *((sovereignty[key] or {}).get("median")
-                                                    for key in ("share_before", "share_after"))),
-            (_("Tools with data at risk"), sovereignty["risks_before"], sovereignty["risks_after"]),
-            (_("Tools replaced by free software"), sovereignty["replaced"]),
-            (_("Tools migrating"), sovereignty["migrating"]),
-            (_("Tools kept on purpose"), sovereignty["kept"]),
-            (_("Accompaniment"), _("Hours budgeted"), _("Hours used")),
-            (_("Mentoring contracts"), accompaniment["contracts"]),
-            (_("Cancelled contracts (not counted)"), accompaniment["cancelled"]),
-            (_("Hours"), accompaniment["hours_budget"], accompaniment["hours_used"]),
-            *((f"{_('Hours')}: {row['label']}", row["budget"], row["used"]) for row in accompaniment["by_kind"] or []),
-            (_("Goals"), accompaniment["goals"]),
-            (_("Goals achieved"), accompaniment["goals_achieved"]),
-            (_("Weeks of contract"), accompaniment["weeks_due"]),
-            (_("Weeks with a follow-up"), accompaniment["weeks_followed"]),
-            (_("Satisfaction at the close (1 to 5)"), accompaniment["satisfaction"]),
-            (_("Satisfaction answers"), accompaniment["satisfaction_answers"]),
-            (_("Cohorts"),),
-            (_("Cohorts"), cohorts["cohorts"]),
-            (_("Sessions held"), cohorts["sessions_held"]),
-            (_("Attendance (%)"), cohorts["attendance"]),
-            (_("Learnings shared"), cohorts["learnings"]),
-            (_("Sessions open to other entities"), cohorts["open_sessions"]),
-            (_("Outside entities that joined them"), cohorts["guest_entities"]),
-            (_("People"),),
-            (_("People who took part"), people["total"]),
-            (_("People who answered a diagnosis"), people["respondents"]),
-            (_("People who attended a session"), people["attendees"]),
-            (_("People who declared their gender"), people["gender_declared"]),
-            *((f"{_('Gender')}: {row['label']}", row["count"]) for row in people["by_gender"]),
+            (self.env._("Dimensions that moved least"), ", ".join(maturity["least_moved"])),
+            (self.env._("Free software and data sovereignty"), self.env._("Baseline"), self.env._("Latest")),
+            (self.env._("Entities whose diagnoses kept their inventory"), sovereignty["entities"]),
+            (
+                self.env._("Free software share (%), mean"),
+                *((sovereignty[key] or {}).get("mean") for key in ("share_before", "share_after")),
+            ),
+            (
+                self.env._("Free software share (%), median"),
+                *((sovereignty[key] or {}).get("median") for key in ("share_before", "share_after")),
+            ),
+            (self.env._("Tools with data at risk"), sovereignty["risks_before"], sovereignty["risks_after"]),
+            (self.env._("Tools replaced by free software"), sovereignty["replaced"]),
+            (self.env._("Tools migrating"), sovereignty["migrating"]),
+            (self.env._("Tools kept on purpose"), sovereignty["kept"]),
+            (self.env._("Accompaniment"), self.env._("Hours budgeted"), self.env._("Hours used")),
+            (self.env._("Mentoring contracts"), accompaniment["contracts"]),
+            (self.env._("Cancelled contracts (not counted)"), accompaniment["cancelled"]),
+            (self.env._("Hours"), accompaniment["hours_budget"], accompaniment["hours_used"]),
+            *(
+                (f"{self.env._('Hours')}: {row['label']}", row["budget"], row["used"])
+                for row in accompaniment["by_kind"] or []
+            ),
+            (self.env._("Goals"), accompaniment["goals"]),
+            (self.env._("Goals achieved"), accompaniment["goals_achieved"]),
+            (self.env._("Weeks of contract"), accompaniment["weeks_due"]),
+            (self.env._("Weeks with a follow-up"), accompaniment["weeks_followed"]),
+            (self.env._("Satisfaction at the close (1 to 5)"), accompaniment["satisfaction"]),
+            (self.env._("Satisfaction answers"), accompaniment["satisfaction_answers"]),
+            (self.env._("Cohorts"),),
+            (self.env._("Cohorts"), cohorts["cohorts"]),
+            (self.env._("Sessions held"), cohorts["sessions_held"]),
+            (self.env._("Attendance (%)"), cohorts["attendance"]),
+            (self.env._("Learnings shared"), cohorts["learnings"]),
+            (self.env._("Sessions open to other entities"), cohorts["open_sessions"]),
+            (self.env._("Outside entities that joined them"), cohorts["guest_entities"]),
+            (self.env._("People"),),
+            (self.env._("People who took part"), people["total"]),
+            (self.env._("People who answered a diagnosis"), people["respondents"]),
+            (self.env._("People who attended a session"), people["attendees"]),
+            (self.env._("People who declared their gender"), people["gender_declared"]),
+            *((f"{self.env._('Gender')}: {row['label']}", row["count"]) for row in people["by_gender"]),
         ]
         return rows
 
     def _ess_impact_entity_columns(self):
         """(key, label) of the entities' sheet: a row of _ess_impact_rows each."""
-        _ = self.env._
         return [
-            ("name", _("Entity")), ("sector", _("Sector")), ("size", _("Size")),
-            ("intensity", _("Accompaniment intensity")), ("baseline_date", _("Baseline date")),
-            ("baseline_score", _("Baseline score")), ("latest_date", _("Latest diagnosis date")),
-            ("latest_score", _("Latest score")), ("change", _("Change")),
-            ("share_before", _("Free software share before (%)")), ("share_after", _("Free software share after (%)")),
-            ("contracts", _("Contracts")), ("hours_budget", _("Hours budgeted")), ("hours_used", _("Hours used")),
-        ]  # fmt: skip
+            ("name", self.env._("Entity")),
+            ("sector", self.env._("Sector")),
+            ("size", self.env._("Size")),
+            ("intensity", self.env._("Accompaniment intensity")),
+            ("baseline_date", self.env._("Baseline date")),
+            ("baseline_score", self.env._("Baseline score")),
+            ("latest_date", self.env._("Latest diagnosis date")),
+            ("latest_score", self.env._("Latest score")),
+            ("change", self.env._("Change")),
+            ("share_before", self.env._("Free software share before (%)")),
+            ("share_after", self.env._("Free software share after (%)")),
+            ("contracts", self.env._("Contracts")),
+            ("hours_budget", self.env._("Hours budgeted")),
+            ("hours_used", self.env._("Hours used")),
+        ]
 
     def _ess_dma_rows(self):
         """The DMA-style rows: one per entity and done diagnosis (up to the end of the
@@ -917,7 +967,9 @@ class EssImpactReport(models.Model):
         the later ones, with the score of each EU DMA dimension by its code."""
         self.ensure_one()
         entity_ids, _withdrawn = self._ess_impact_entities()
-        dimensions = self.env["ess.dimension"].sudo().search([("framework", "=", "dma")], order="sequence, id")
+        dimensions = (
+            self.env["ess.dimension"].sudo().search([("framework", "=", "dma")], order="sequence, id")
+        )
         self.env["ess.diagnosis"].flush_model(["partner_id", "state", "phase", "date", "company_id", "score"])
         self.env["ess.diagnosis.score"].flush_model(["diagnosis_id", "dimension_id", "score"])
         rows = self.env.execute_query_dict(

@@ -25,7 +25,9 @@ class ResPartner(models.Model):
     def _ess_privacy_export_data(self):
         """A person's declared gender is theirs: in their export (and their entity's)."""
         data = super()._ess_privacy_export_data()
-        people = self._ess_privacy_people().filtered(lambda person: not person.is_company and person.ess_gender)
+        people = self._ess_privacy_people().filtered(
+            lambda person: not person.is_company and person.ess_gender
+        )
         if people:
             data["declared_gender"] = self._ess_privacy_rows(people, ("name", "ess_gender"))
         return data

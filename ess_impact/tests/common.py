@@ -37,7 +37,13 @@ class EssImpactCommon(EssCohortCommon):
         cls.entity_w, cls.contact_w, cls.portal_w = cls._create_entity("W")
         cls.entity_x, cls.contact_x, cls.portal_x = cls._create_entity("X")
         entities = (
-            cls.entity_a | cls.entity_b | cls.entity_c | cls.entity_d | cls.entity_e | cls.entity_w | cls.entity_x
+            cls.entity_a
+            | cls.entity_b
+            | cls.entity_c
+            | cls.entity_d
+            | cls.entity_e
+            | cls.entity_w
+            | cls.entity_x
         )
         entities.ess_sector_id = cls.impact_sector
         cls.contract_c, cls.contract_d, cls.contract_e = (
@@ -46,7 +52,9 @@ class EssImpactCommon(EssCohortCommon):
         )
         # Cancelled after a first follow-up (follow-ups are logged on active contracts only).
         cls.contract_x = cls._contract(cls, cls.entity_x, cls.mentor_a, state="active")
-        member_w = cls.env["ess.cohort.member"].create({"cohort_id": cls.cohort_b.id, "partner_id": cls.entity_w.id})
+        member_w = cls.env["ess.cohort.member"].create(
+            {"cohort_id": cls.cohort_b.id, "partner_id": cls.entity_w.id}
+        )
         member_w.action_accept()
         member_w.action_withdraw()
 
@@ -74,18 +82,32 @@ class EssImpactCommon(EssCohortCommon):
                                             {q_data: 0, q_free: 0}),
         }  # fmt: skip
         # The inventory each diagnosis kept: (free software share, tools with data at risk).
-        snapshots = {"a_baseline": (10.0, 2), "a_final": (60.0, 0), "b_baseline": (0.0, 1), "b_final": (20.0, 1),
-                     "c_baseline": (50.0, 0), "c_final": (50.0, 0), "x_baseline": (0.0, 5), "x_final": (90.0, 0)}  # fmt: skip
+        snapshots = {
+            "a_baseline": (10.0, 2), "a_final": (60.0, 0), "b_baseline": (0.0, 1), "b_final": (20.0, 1),
+            "c_baseline": (50.0, 0), "c_final": (50.0, 0), "x_baseline": (0.0, 5), "x_final": (90.0, 0),
+        }  # fmt: skip
         for key, (free_share, risks) in snapshots.items():
-            cls.diagnoses[key].write({"ess_free_software_share": free_share, "ess_sovereignty_risk_count": risks})
+            cls.diagnoses[key].write(
+                {"ess_free_software_share": free_share, "ess_sovereignty_risk_count": risks}
+            )
         Line = cls.env["ess.tool.inventory.line"]
         cls.tools = Line.create(
             [
                 {"partner_id": cls.entity_a.id, "name": "Dropbox", "status": "replaced", "usage": "files"},
-                {"partner_id": cls.entity_a.id, "name": "Zoom", "status": "migrating", "usage": "video_calls"},
+                {
+                    "partner_id": cls.entity_a.id,
+                    "name": "Zoom",
+                    "status": "migrating",
+                    "usage": "video_calls",
+                },
                 {"partner_id": cls.entity_b.id, "name": "Excel", "status": "kept", "usage": "accounting"},
                 {"partner_id": cls.entity_b.id, "name": "Gmail", "status": "in_use", "usage": "email"},
-                {"partner_id": cls.entity_x.id, "name": "Slack", "status": "replaced", "usage": "communication"},
+                {
+                    "partner_id": cls.entity_x.id,
+                    "name": "Slack",
+                    "status": "replaced",
+                    "usage": "communication",
+                },
             ]
         )
 
@@ -145,11 +167,14 @@ class EssImpactCommon(EssCohortCommon):
         from 1 (very dissatisfied) to 5 (very satisfied)."""
         survey = cls.env.ref("ess_mentoring.survey_ess_satisfaction")
         question = cls.env.ref("ess_mentoring.survey_ess_satisfaction_q_overall")
-        answer = survey._create_answer(partner=person, check_attempts=False, ess_mentoring_contract_id=contract.id)
-        answer._save_lines(question, question.suggested_answer_ids.filtered(lambda a: a.sequence == choice).id)
+        answer = survey._create_answer(
+            partner=person, check_attempts=False, ess_mentoring_contract_id=contract.id
+        )
+        answer._save_lines(
+            question, question.suggested_answer_ids.filtered(lambda a: a.sequence == choice).id
+        )
         answer._mark_done()
         return answer
-
 
 
 class EssImpactVolume:
@@ -166,7 +191,10 @@ class EssImpactVolume:
               "ess_sector_id": sector.id, "ess_worker_count": index % 60} for index in range(count)]
         )  # fmt: skip
         people = env["res.partner"].create(
-            [{"name": f"{label} person {index}", "parent_id": entity.id} for index, entity in enumerate(entities)]
+            [
+                {"name": f"{label} person {index}", "parent_id": entity.id}
+                for index, entity in enumerate(entities)
+            ]
         )
         survey = env.ref("ess_diagnosis.survey_ess_diagnosis")
         dimensions = env["ess.dimension"].search([])
@@ -209,9 +237,17 @@ class EssImpactVolume:
                 [{"cohort_id": cohort.id, "partner_id": entity.id, "state": "active"} for entity in group]
             )
             session = env["ess.cohort.session"].create(
-                {"cohort_id": cohort.id, "date": "2026-05-12 15:00:00", "topic": "Held", "learnings": "<p>One</p>"}
+                {
+                    "cohort_id": cohort.id,
+                    "date": "2026-05-12 15:00:00",
+                    "topic": "Held",
+                    "learnings": "<p>One</p>",
+                }
             )
             env["ess.cohort.attendance"].create(
-                [{"session_id": session.id, "partner_id": entity.id, "attended": "present"} for entity in group]
+                [
+                    {"session_id": session.id, "partner_id": entity.id, "attended": "present"}
+                    for entity in group
+                ]
             )
         return sector, entities, answers

@@ -11,7 +11,9 @@ EVERYONE = {"visitor": "S", "portal_a": "S", "portal_b": "S", "mentor": "S", "of
 
 def setup_route_records(cls):
     Report = cls.env["ess.impact.report"]
-    cls.impact_report_officer = Report.create({"name": "Impacte de l'oficina", "user_id": cls.user_officer.id})
+    cls.impact_report_officer = Report.create(
+        {"name": "Impacte de l'oficina", "user_id": cls.user_officer.id}
+    )
     cls.impact_report_mentor = Report.create({"name": "Impacte del mentor", "user_id": cls.user_mentor.id})
 
 
@@ -21,8 +23,13 @@ def _dma(case, scope):
 
 
 ROUTE_ROWS = [
-    RouteRow(path="/impact", method="GET", request=lambda case, scope: ("/impact", None), access=EVERYONE,
-             scopes="S"),  # fmt: skip
+    RouteRow(
+        path="/impact",
+        method="GET",
+        request=lambda case, scope: ("/impact", None),
+        access=EVERYONE,
+        scopes="S",
+    ),  # fmt: skip
     RouteRow(
         path="/ess_impact/dma/<int:report_id>",
         method="GET",

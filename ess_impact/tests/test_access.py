@@ -21,5 +21,11 @@ class TestImpactAccess(EssImpactCommon, AccessMatrixTests, ActionsChangeNothingM
 
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [self.impact_report_officer, self.impact_report_mentor]
-        users = [self.user_mentor, self.user_expert, self.portal_a, self.portal_b, self.env.ref("base.public_user")]
+        users = [
+            self.user_mentor,
+            self.user_expert,
+            self.portal_a,
+            self.portal_b,
+            self.env.ref("base.public_user"),
+        ]
         self.assertGreater(self.assertActionsChangeNothing(records, users), 0)

@@ -31,7 +31,9 @@ class TestImpactFuzz(EssFuzzCase, EssImpactCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.report_mentor = cls.env["ess.impact.report"].create({"name": "Del mentor", "user_id": cls.user_mentor.id})
+        cls.report_mentor = cls.env["ess.impact.report"].create(
+            {"name": "Del mentor", "user_id": cls.user_mentor.id}
+        )
 
     def _report_snapshot(self):
         self.env.invalidate_all()
@@ -59,7 +61,9 @@ class TestImpactFuzz(EssFuzzCase, EssImpactCommon, HttpCase):
         users = {"portal": self.portal_a, "mentor": self.user_mentor}
 
         @fuzz_settings(20)
-        @given(who=st.sampled_from(sorted(users)), report_id=path_ids((self.report.id, self.report_mentor.id)))
+        @given(
+            who=st.sampled_from(sorted(users)), report_id=path_ids((self.report.id, self.report_mentor.id))
+        )
         def download(who, report_id):
             self.authenticate(users[who].login, users[who].login)
             response = self.fuzz_open("/ess_impact/dma/<int:report_id>", f"/ess_impact/dma/{report_id}")
@@ -96,7 +100,9 @@ class TestImpactFuzz(EssFuzzCase, EssImpactCommon, HttpCase):
             if who == "portal" and not error:
                 # Only core's reading of id 0 answers (a new record's defaults, as on any model).
                 read = {row.get("id") for row in result} if isinstance(result, list) else {result}
-                self.assertFalse(read & {self.report.id, self.report_mentor.id}, "a portal user reads no report")
+                self.assertFalse(
+                    read & {self.report.id, self.report_mentor.id}, "a portal user reads no report"
+                )
             self.assertNotIn(self.entity_b.name, str(result))
 
         call()

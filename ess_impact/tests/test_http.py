@@ -18,14 +18,26 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        mine = cls.entity_a | cls.entity_b | cls.entity_c | cls.entity_d | cls.entity_e | cls.entity_w | cls.entity_x
-        cls.env["res.partner"].search([("is_ess_entity", "=", True), ("id", "not in", mine.ids)]).active = False
+        mine = (
+            cls.entity_a
+            | cls.entity_b
+            | cls.entity_c
+            | cls.entity_d
+            | cls.entity_e
+            | cls.entity_w
+            | cls.entity_x
+        )
+        cls.env["res.partner"].search(
+            [("is_ess_entity", "=", True), ("id", "not in", mine.ids)]
+        ).active = False
         # D and E get a second and two diagnoses: five entities to compare, before and after.
         q_data, q_free = cls.q_data_single, cls.q_free
         cls._dated_diagnosis(cls.entity_d, cls.contact_d, "2026-10-01", "final", {q_data: 2, q_free: 2})
         cls._dated_diagnosis(cls.entity_e, cls.contact_e, "2026-02-01", "baseline", {q_data: 0, q_free: 0})
         cls._dated_diagnosis(cls.entity_e, cls.contact_e, "2026-10-01", "final", {q_data: 1, q_free: 1})
-        cls.report_mentor = cls.env["ess.impact.report"].create(dict(PERIOD, name="Mentor's", user_id=cls.user_mentor.id))
+        cls.report_mentor = cls.env["ess.impact.report"].create(
+            dict(PERIOD, name="Mentor's", user_id=cls.user_mentor.id)
+        )
 
     def _impact_page(self):
         response = self.url_open("/impact?year=2026")
@@ -57,7 +69,7 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
             self.assertEqual(self.url_open(f"/impact?year={year}").status_code, 200, year)
 
     def test_dma_csv_per_role(self):
-        self.entity_b.name = "=HYPERLINK(\"http://evil.example\")"
+        self.entity_b.name = '=HYPERLINK("http://evil.example")'
         self.authenticate("ess_officer", "ess_officer")
         response = self.url_open(f"/ess_impact/dma/{self.report.id}")
         self.assertEqual(response.status_code, 200)
@@ -66,14 +78,16 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
         self.assertEqual(rows[0][:7], ["entity_id", "entity", "vat", "diagnosis_id", "date", "phase", "mark"])
         entities = {row[1] for row in rows[1:]}
         self.assertIn(self.entity_a.name, entities)
-        self.assertIn("'=HYPERLINK(\"http://evil.example\")", entities, "a name is never a formula")
+        self.assertIn('\'=HYPERLINK("http://evil.example")', entities, "a name is never a formula")
         self.assertNotIn(self.entity_x.name, entities)
 
         self.authenticate("ess_mentor", "ess_mentor")
         self.assertEqual(self.url_open(f"/ess_impact/dma/{self.report.id}").status_code, 403)
         response = self.url_open(f"/ess_impact/dma/{self.report_mentor.id}")
         self.assertEqual(response.status_code, 200)
-        self.assertEqual({row[1] for row in list(csv.reader(io.StringIO(response.text)))[1:]}, {self.entity_a.name})
+        self.assertEqual(
+            {row[1] for row in list(csv.reader(io.StringIO(response.text)))[1:]}, {self.entity_a.name}
+        )
 
         self.authenticate("portal_a", "portal_a")
         response = self.url_open(f"/ess_impact/dma/{self.report.id}", allow_redirects=False)
@@ -82,8 +96,10 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
 
     def test_spreadsheet_holds_every_figure_and_entity(self):
         report = self.report.with_user(self.user_officer)
-        content, kind = self.env["ir.actions.report"].with_user(self.user_officer)._render_xlsx(
-            "ess_impact.ess_impact_report_action_xlsx", report.ids, {}
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_xlsx("ess_impact.ess_impact_report_action_xlsx", report.ids, {})
         )
         self.assertEqual(kind, "xlsx")
         book = openpyxl.load_workbook(io.BytesIO(content))
@@ -101,6 +117,7 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
                 "ess_impact.ess_impact_report_action_xlsx", self.report.ids, {}
             )
 
+
 @tagged("post_install", "-at_install")
 class TestImpactDemo(HttpCase):
     """On the demo office: its reports of the year, its six entities and their cohort."""
@@ -111,11 +128,15 @@ class TestImpactDemo(HttpCase):
         )
         impact = report._ess_impact()
         self.assertEqual(impact["entities"], 6)
-        self.assertEqual(impact["maturity"]["compared"], 3, "La Fornal, La Teulada and Sant Roc have a final diagnosis")
+        self.assertEqual(
+            impact["maturity"]["compared"], 3, "La Fornal, La Teulada and Sant Roc have a final diagnosis"
+        )
         self.assertGreater(impact["accompaniment"]["hours_used"], 0)
         self.assertGreater(impact["cohorts"]["sessions_held"], 0)
         self.assertTrue(impact["maturity"]["radar"], "the radar of the office's dimensions")
-        cohort = self.env.ref("ess_impact.ess_impact_report_demo_cohort").with_user(report.env.user)._ess_impact()
+        cohort = (
+            self.env.ref("ess_impact.ess_impact_report_demo_cohort").with_user(report.env.user)._ess_impact()
+        )
         self.assertEqual(cohort["cohorts"]["cohorts"], 1)
 
     def test_officer_drills_down_in_the_browser(self):
@@ -138,6 +159,8 @@ class TestImpactDemo(HttpCase):
         self.assertIn("Gestió de dades", html, "the dimensions in Catalan too")
         self.assertIn("o_ess_diagnosis_radar", html, "the radar is drawn for print")
         # Odoo's tests render reports as HTML unless told: the real PDF, through wkhtmltopdf.
-        pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf("ess_impact.ess_impact_report_action_pdf", report.ids)
+        pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            "ess_impact.ess_impact_report_action_pdf", report.ids
+        )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))

@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import PERIOD, TODAY, EssImpactCommon
+from .common import TODAY, EssImpactCommon
 
 # The scores of the hand-made office (see EssImpactCommon), dimension by dimension:
 # data management has 7 points, free software 4; the overall score weighs free software 3.
@@ -87,7 +87,9 @@ class TestImpactFigures(EssImpactCommon):
         self.assertEqual(block["hours_budget"], 250.0)
         self.assertEqual(block["hours_used"], 10.5)
         by_kind = {row["kind"]: (row["budget"], row["used"]) for row in block["by_kind"]}
-        self.assertEqual(by_kind, {"staff": (50.0, 5.0), "volunteer": (0.0, 1.5), "consultancy": (200.0, 4.0)})
+        self.assertEqual(
+            by_kind, {"staff": (50.0, 5.0), "volunteer": (0.0, 1.5), "consultancy": (200.0, 4.0)}
+        )
         self.assertEqual(block["followups"], 4)
         # Each contract runs through 2026: the 53 weeks from Monday 29 December 2025.
         self.assertEqual((block["weeks_followed"], block["weeks_due"]), (3, 5 * 53))
@@ -106,7 +108,9 @@ class TestImpactFigures(EssImpactCommon):
             {"cohorts": 2, "sessions_held": 2, "attendance": 50.0, "learnings": 3, "open_sessions": 1,
              "guest_entities": 1},
         )  # fmt: skip
-        self.assertEqual(sorted(self._impact()["records"]["sessions"]), sorted((self.session_a | self.session_b).ids))
+        self.assertEqual(
+            sorted(self._impact()["records"]["sessions"]), sorted((self.session_a | self.session_b).ids)
+        )
 
     def test_people_and_gender_in_groups_of_five(self):
         people = self._impact()["people"]
@@ -157,9 +161,13 @@ class TestImpactFigures(EssImpactCommon):
     def test_dma_rows_mark_the_baseline_t0(self):
         lines = self.report._ess_dma_rows()
         header = lines[0]
-        self.assertEqual(header[:8], ["entity_id", "entity", "vat", "diagnosis_id", "date", "phase", "mark", "overall"])
+        self.assertEqual(
+            header[:8], ["entity_id", "entity", "vat", "diagnosis_id", "date", "phase", "mark", "overall"]
+        )
         self.assertIn(self.dim_data.code, header)
-        self.assertNotIn(self.dim_free.code, header, "free software is an ESS dimension, not one of the DMA's")
+        self.assertNotIn(
+            self.dim_free.code, header, "free software is an ESS dimension, not one of the DMA's"
+        )
         marks = [(line[0], line[5], line[6]) for line in lines[1:] if line[0] == self.entity_a.id]
         self.assertEqual(
             marks,

@@ -33,7 +33,9 @@ class TestImpactIsolation(EssImpactCommon):
             )
 
     def test_a_mentor_who_accompanies_nobody_sees_nothing(self):
-        report = self.env["ess.impact.report"].with_user(self.user_facilitator).create(dict(PERIOD, name="Empty"))
+        report = (
+            self.env["ess.impact.report"].with_user(self.user_facilitator).create(dict(PERIOD, name="Empty"))
+        )
         impact = report._ess_impact()
         self.assertEqual((impact["entities"], impact["accompaniment"]["contracts"]), (0, 0))
         self.assertEqual(impact["cohorts"]["sessions_held"], 0)
@@ -50,10 +52,14 @@ class TestImpactIsolation(EssImpactCommon):
         self.contract_b.company_id = other
         self.cohort_b.company_id = other
         impact = self.report.with_user(self.user_officer).with_context(ess_today=TODAY)._ess_impact()
-        self.assertNotIn(self.entity_b.id, impact["records"]["entities"], "B is accompanied by the other office")
+        self.assertNotIn(
+            self.entity_b.id, impact["records"]["entities"], "B is accompanied by the other office"
+        )
         self.assertNotIn(self.contract_b.id, impact["records"]["contracts"])
         # Nor does an officer read the other office's reports, even if he prepared one there.
-        theirs = self.env["ess.impact.report"].create(dict(PERIOD, name="Theirs", company_ids=[Command.set(other.ids)]))
+        theirs = self.env["ess.impact.report"].create(
+            dict(PERIOD, name="Theirs", company_ids=[Command.set(other.ids)])
+        )
         with self.assertRaises(AccessError):
             theirs.with_user(self.user_officer).read(["name"])
 

@@ -1,9 +1,12 @@
+import logging
 import time
 
 from odoo import Command
 from odoo.tests import tagged
 
 from .common import PERIOD, TODAY, EssImpactCommon, EssImpactVolume
+
+_logger = logging.getLogger(__name__)
 
 # The report's queries at most, whatever the number of entities.
 MAX_QUERIES = 40
@@ -54,6 +57,9 @@ class TestImpactQueries(EssImpactCommon, EssImpactVolume):
         with self.assertQueryCount(at_10):
             self.large._ess_impact()
         at_1000, seconds, large = self._measure(self.large)
+        _logger.info(
+            "impact report: %s queries over 10 entities, %s over 1,000 (%.3f s)", at_10, at_1000, seconds
+        )
         self.assertEqual(at_1000, at_10)
         self.assertEqual((small["entities"], large["entities"]), (10, 1000))
         self.assertEqual(large["maturity"]["compared"], 1000)

@@ -1,7 +1,7 @@
 {
     "name": "ESS Office - Mentoring",
     "summary": "Mentoring contracts with hours budgets and goals",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Services/ESS Office",
     "website": "https://github.com/ess-office/ess-office",
     "author": "ESS Office contributors",

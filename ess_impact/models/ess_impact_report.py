@@ -551,9 +551,11 @@ class EssImpactReport(models.Model):
         }
 
     def _ess_impact_cohorts(self, entity_ids, minimum):
-        """The cohorts block: the cohorts of the selected entities (their active members
-        in the period), the sessions held in the period, the entities' attendance, the
-        learnings shared, the open sessions and the outside entities that joined them."""
+        """The cohorts block: the cohorts where selected entities are active members (the
+        report's cohort only, when it names one: never a cohort without one of the
+        caller's entities), the sessions they held in the period, the entities'
+        attendance, the learnings shared, the open sessions and the outside entities that
+        joined them."""
         for model in ("ess.cohort", "ess.cohort.member", "ess.cohort.session", "ess.cohort.attendance"):
             self.env[model].flush_model()
         now = fields.Datetime.now()
@@ -567,10 +569,10 @@ class EssImpactReport(models.Model):
                   JOIN ess_cohort cohort ON cohort.id = session.cohort_id
                  WHERE cohort.company_id = ANY(%(companies)s)
                    AND session.date >= %(start)s AND session.date < %(end)s AND session.date <= %(now)s
-                   AND (cohort.id = %(cohort)s OR (%(cohort)s IS NULL AND EXISTS (
-                        SELECT 1 FROM ess_cohort_member member
-                         WHERE member.cohort_id = cohort.id AND member.state = 'active'
-                           AND member.partner_id = ANY(%(entities)s))))
+                   AND (%(cohort)s IS NULL OR cohort.id = %(cohort)s)
+                   AND EXISTS (SELECT 1 FROM ess_cohort_member member
+                                WHERE member.cohort_id = cohort.id AND member.state = 'active'
+                                  AND member.partner_id = ANY(%(entities)s))
               ORDER BY session.date, session.id
                 """,
                 companies=self._ess_impact_companies(),

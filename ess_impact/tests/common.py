@@ -36,16 +36,10 @@ class EssImpactCommon(EssCohortCommon):
         cls.entity_e, cls.contact_e, cls.portal_e = cls._create_entity("E")
         cls.entity_w, cls.contact_w, cls.portal_w = cls._create_entity("W")
         cls.entity_x, cls.contact_x, cls.portal_x = cls._create_entity("X")
-        entities = (
-            cls.entity_a
-            | cls.entity_b
-            | cls.entity_c
-            | cls.entity_d
-            | cls.entity_e
-            | cls.entity_w
-            | cls.entity_x
-        )
-        entities.ess_sector_id = cls.impact_sector
+        # The entities the report counts, and all of the office's.
+        cls.accompanied = cls.entity_a | cls.entity_b | cls.entity_c | cls.entity_d | cls.entity_e
+        cls.office_entities = cls.accompanied | cls.entity_w | cls.entity_x
+        cls.office_entities.ess_sector_id = cls.impact_sector
         cls.contract_c, cls.contract_d, cls.contract_e = (
             cls._contract(cls, entity, cls.mentor_b, state="active")
             for entity in (cls.entity_c, cls.entity_d, cls.entity_e)

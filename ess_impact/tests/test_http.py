@@ -18,18 +18,8 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        mine = (
-            cls.entity_a
-            | cls.entity_b
-            | cls.entity_c
-            | cls.entity_d
-            | cls.entity_e
-            | cls.entity_w
-            | cls.entity_x
-        )
-        cls.env["res.partner"].search(
-            [("is_ess_entity", "=", True), ("id", "not in", mine.ids)]
-        ).active = False
+        others = [("is_ess_entity", "=", True), ("id", "not in", cls.office_entities.ids)]
+        cls.env["res.partner"].search(others).active = False
         # D and E get a second and two diagnoses: five entities to compare, before and after.
         q_data, q_free = cls.q_data_single, cls.q_free
         cls._dated_diagnosis(cls.entity_d, cls.contact_d, "2026-10-01", "final", {q_data: 2, q_free: 2})
@@ -123,8 +113,7 @@ class TestImpactHttp(EssImpactCommon, HttpCase):
         self.assertEqual(labels["Hours"][:2], [250.0, 10.5])
         self.assertEqual(labels["Entities with a baseline and a later diagnosis"][0], 5)
         names = [row[0].value for row in entities.iter_rows(min_row=2)]
-        self.assertEqual(sorted(names), sorted((self.entity_a | self.entity_b | self.entity_c | self.entity_d
-                                                | self.entity_e).mapped("name")))  # fmt: skip
+        self.assertEqual(sorted(names), sorted(self.accompanied.mapped("name")))
         with self.assertRaises(AccessError):
             self.env["ir.actions.report"].with_user(self.portal_a)._render_xlsx(
                 "ess_impact.ess_impact_report_action_xlsx", self.report.ids, {}

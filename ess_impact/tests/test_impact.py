@@ -29,7 +29,7 @@ class TestImpactFigures(EssImpactCommon):
         impact = self._impact()
         self.assertEqual(
             sorted(impact["records"]["entities"]),
-            sorted((self.entity_a | self.entity_b | self.entity_c | self.entity_d | self.entity_e).ids),
+            sorted(self.accompanied.ids),
             "W only withdrew from a cohort and X's contract was cancelled: neither is counted",
         )
         self.assertEqual(impact["entities"], 5)
@@ -136,7 +136,7 @@ class TestImpactFigures(EssImpactCommon):
         self.report.write({"cohort_id": False, "size_class": "small"})
         self.assertEqual(self._impact()["entities"], 0)
         self.report.write({"size_class": "micro", "intensity": self.entity_a.ess_accompaniment_intensity})
-        expected = (self.entity_a | self.entity_b | self.entity_c | self.entity_d | self.entity_e).filtered(
+        expected = self.accompanied.filtered(
             lambda entity: entity.ess_accompaniment_intensity == self.entity_a.ess_accompaniment_intensity
         )
         self.assertEqual(sorted(self._impact()["records"]["entities"]), sorted(expected.ids))

@@ -143,7 +143,7 @@ class EssImpactReport(models.Model):
         accompaniment, contracts = self._ess_impact_accompaniment(entity_ids, minimum)
         cohorts, sessions = self._ess_impact_cohorts(entity_ids, minimum)
         people = self._ess_impact_people(entity_ids, sessions["held"])
-        rows = self._ess_impact_rows(entity_ids, diagnoses, contracts, sessions)
+        rows = self._ess_impact_rows(entity_ids, diagnoses, contracts)
         return {
             "entities": len(entity_ids),
             "withdrawn": withdrawn,
@@ -223,8 +223,7 @@ class EssImpactReport(models.Model):
                      WHERE contract.state = ANY(%(states)s) AND contract.company_id = ANY(%(companies)s)
                        AND contract.date_start <= %(date_to)s AND contract.date_end >= %(date_from)s
                 ), memberships AS (
-                    SELECT member.partner_id, bool_or(member.state = 'active') AS active,
-                           bool_or(member.state = 'withdrawn') AS withdrawn
+                    SELECT member.partner_id, bool_or(member.state = 'active') AS active
                       FROM ess_cohort_member member
                       JOIN ess_cohort cohort ON cohort.id = member.cohort_id
                      WHERE member.state IN ('active', 'withdrawn') AND cohort.company_id = ANY(%(companies)s)
@@ -246,18 +245,18 @@ class EssImpactReport(models.Model):
         entity_ids = [entity_id for entity_id, accompanied in rows if accompanied]
         return entity_ids, len(rows) - len(entity_ids)
 
-    def _ess_impact_maturity(self, entity_ids, minimum):
-        """The maturity block, and {entity id: {"baseline": row, "latest": row}} of the
-        diagnoses compared. The baseline is the entity's first done baseline diagnosis
-        (else its first done one), as on the cohorts' progress; the latest is its last
-        done diagnosis up to the end of the period. Entities without two done diagnoses
-        are counted apart."""
+    def _ess_impact_done_diagnoses(self, entity_ids):
+        """The query of the entities' done diagnoses up to the end of the period, in the
+        report's offices, ranked per entity: ``first_rank`` from the baseline (its first
+        done baseline diagnosis, else its first done one, as on the cohorts' progress),
+        ``last_rank`` from the latest, and ``done_count``. The maturity block and the DMA
+        file's T0/T1 marks read it."""
         self.env["ess.diagnosis"].flush_model(
             ["partner_id", "state", "phase", "date", "company_id", "level_id", "score",
              "ess_free_software_share", "ess_sovereignty_risk_count", "ess_inventory_snapshot_date"]
         )  # fmt: skip
         self.env["ess.diagnosis.score"].flush_model(["diagnosis_id", "dimension_id", "score"])
-        done = SQL(
+        return SQL(
             """
             SELECT diagnosis.id, diagnosis.partner_id, diagnosis.date, diagnosis.phase, diagnosis.score,
                    diagnosis.level_id, diagnosis.ess_free_software_share, diagnosis.ess_sovereignty_risk_count,
@@ -276,6 +275,14 @@ class EssImpactReport(models.Model):
             date_to=self.date_to,
             companies=self._ess_impact_companies(),
         )
+
+    def _ess_impact_maturity(self, entity_ids, minimum):
+        """The maturity block, and {entity id: {"baseline": row, "latest": row}} of the
+        diagnoses compared. The baseline is the entity's first done baseline diagnosis
+        (else its first done one), as on the cohorts' progress; the latest is its last
+        done diagnosis up to the end of the period. Entities without two done diagnoses
+        are counted apart."""
+        done = self._ess_impact_done_diagnoses(entity_ids)
         rows = self.env.execute_query_dict(
             SQL(
                 """
@@ -703,7 +710,7 @@ class EssImpactReport(models.Model):
             "gender_declared": sum(by_gender.values()),
         }
 
-    def _ess_impact_rows(self, entity_ids, pairs, contracts, sessions):
+    def _ess_impact_rows(self, entity_ids, pairs, contracts):
         """One row per entity: its profile, baseline and latest scores, free software
         share, contracts and hours (the XLSX's sheet of entities)."""
         self.env["res.partner"].flush_model(
@@ -979,27 +986,19 @@ class EssImpactReport(models.Model):
         dimensions = (
             self.env["ess.dimension"].sudo().search([("framework", "=", "dma")], order="sequence, id")
         )
-        self.env["ess.diagnosis"].flush_model(["partner_id", "state", "phase", "date", "company_id", "score"])
-        self.env["ess.diagnosis.score"].flush_model(["diagnosis_id", "dimension_id", "score"])
         rows = self.env.execute_query_dict(
             SQL(
                 """
-                SELECT diagnosis.id, diagnosis.partner_id, entity.name AS entity, entity.vat, diagnosis.date,
-                       diagnosis.phase, diagnosis.score,
-                       row_number() OVER (PARTITION BY diagnosis.partner_id
-                                          ORDER BY (diagnosis.phase = 'baseline') DESC, diagnosis.date, diagnosis.id)
-                           - 1 AS mark,
+                WITH done AS (%s)
+                SELECT done.id, done.partner_id, entity.name AS entity, entity.vat, done.date, done.phase,
+                       done.score, done.first_rank - 1 AS mark,
                        COALESCE((SELECT json_object_agg(score.dimension_id, score.score)
-                                   FROM ess_diagnosis_score score WHERE score.diagnosis_id = diagnosis.id), '{}')
+                                   FROM ess_diagnosis_score score WHERE score.diagnosis_id = done.id), '{}')
                            AS scores
-                  FROM ess_diagnosis diagnosis JOIN res_partner entity ON entity.id = diagnosis.partner_id
-                 WHERE diagnosis.state = 'done' AND diagnosis.partner_id = ANY(%s) AND diagnosis.date <= %s
-                   AND diagnosis.company_id = ANY(%s)
-              ORDER BY entity.name, diagnosis.partner_id, mark
+                  FROM done JOIN res_partner entity ON entity.id = done.partner_id
+              ORDER BY entity.name, done.partner_id, mark
                 """,
-                entity_ids,
-                self.date_to,
-                self._ess_impact_companies(),
+                self._ess_impact_done_diagnoses(entity_ids),
             )
         )
         header = ["entity_id", "entity", "vat", "diagnosis_id", "date", "phase", "mark", "overall"]

@@ -1,7 +1,7 @@
 {
     "name": "ESS Office - Public catalogue",
     "summary": "Public website catalogue of digital resources, programmes and ESS providers",
-    "version": "18.0.1.0.2",
+    "version": "18.0.1.0.3",
     "category": "Services/ESS Office",
     "website": "https://github.com/ess-office/ess-office",
     "author": "ESS Office contributors",

@@ -112,6 +112,10 @@ class EssCatalogueResource(models.Model):
         string="Outcome",
         help="Reference cases share their failures too.",
     )
+    application_deadline = fields.Date(
+        string="Applications close",
+        help="For a funding or an accompaniment programme: the last day to apply. Empty, it is always open.",
+    )
     # Data sovereignty facts, as PRISM Break tells them.
     alternative_ids = fields.Many2many(
         "ess.catalogue.resource", "ess_catalogue_resource_alternative_rel", "resource_id", "alternative_id",

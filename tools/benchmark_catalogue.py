@@ -1,6 +1,7 @@
 """Median latency of /catalogue (first page, one facet, a search) against Odoo's own /blog
 listing, with N published resources and N published blog posts, served by one Odoo process
-of a throw-away database:
+of a throw-away database; and of ESSBot's answer to the same search, typed at its menu in a
+live chat session (the /chatbot/step/trigger request that answers it):
 
     tools/ess bench-catalogue [--count N] [--runs R] [--keep]
 
@@ -12,18 +13,22 @@ ess_bench_catalogue) and ``ESS_BENCH_PORT`` (default 8273).
 
 import argparse
 import contextlib
+import http.cookiejar
+import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import essdev
 
 DB = os.environ.get("ESS_BENCH_DB", "ess_bench_catalogue")
 PORT = int(os.environ.get("ESS_BENCH_PORT", "8273"))
-ADDONS = ["ess_catalogue", "website_blog"]
+ADDONS = ["ess_catalogue", "ess_bot", "website_blog"]
+SEARCH = "Recurs 123"
 
 
 def fill(db, count, keep):
@@ -33,7 +38,7 @@ def fill(db, count, keep):
     reuse = keep and essdev.db_exists(db)
     if reuse:
         # A database kept by an earlier --keep run: only the catalogue's code is updated.
-        returncode, lines = essdev.run_odoo(db, "--update=ess_catalogue", "--stop-after-init")
+        returncode, lines = essdev.run_odoo(db, "--update=ess_catalogue,ess_bot", "--stop-after-init")
     else:
         essdev.new_database(db, ADDONS)
         returncode, lines = essdev.run_odoo(db, f"--init={','.join(ADDONS)}", "--stop-after-init")
@@ -61,6 +66,43 @@ def median_latencies(base, urls, runs):
             timings.append(time.perf_counter() - start)
         medians[label] = statistics.median(timings)
     return medians
+
+
+def rpc(opener, base, route, params):
+    body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}).encode()
+    request = urllib.request.Request(base + route, body, {"Content-Type": "application/json"})
+    answer = json.loads(opener.open(request, timeout=60).read())
+    if "error" in answer:
+        sys.exit(f"[ess] {route}: {answer['error']}")
+    return answer.get("result")
+
+
+def bot_latency(base, db, runs):
+    """Median seconds of ESSBot's answer to SEARCH typed at its menu, after three to warm up:
+    a visitor's live chat session (its guest cookie), the text posted, then the request that
+    makes ESSBot answer, timed; one more brings the menu back."""
+    with essdev.connect(db) as conn, conn.cursor() as cr:
+        cr.execute(
+            "SELECT res_id FROM ir_model_data WHERE module = 'ess_bot' "
+            "AND name IN ('ess_bot_livechat_channel', 'ess_bot_script') ORDER BY name"
+        )
+        channel_id, script_id = (row[0] for row in cr.fetchall())
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    session = rpc(opener, base, "/im_livechat/get_session",
+                  {"anonymous_name": "Bench", "channel_id": channel_id, "chatbot_script_id": script_id})  # fmt: skip
+    thread_id = session["discuss.channel"][0]["id"]
+    timings = []
+    for run in range(runs + 3):
+        rpc(opener, base, "/mail/message/post", {"thread_model": "discuss.channel", "thread_id": thread_id,
+                                                 "post_data": {"body": SEARCH, "message_type": "comment"}})  # fmt: skip
+        start = time.perf_counter()
+        answer = rpc(opener, base, "/chatbot/step/trigger", {"channel_id": thread_id, "chatbot_script_id": script_id})
+        if run >= 3:
+            timings.append(time.perf_counter() - start)
+        if SEARCH not in json.dumps(answer, ensure_ascii=False) and "/catalogue/" not in json.dumps(answer):
+            sys.exit(f"[ess] ESSBot did not answer the search: {answer!r:.300}")
+        rpc(opener, base, "/chatbot/step/trigger", {"channel_id": thread_id, "chatbot_script_id": script_id})
+    return statistics.median(timings)
 
 
 def main():
@@ -91,13 +133,14 @@ def main():
         urls = {
             "/catalogue": "/catalogue",
             "/catalogue, one facet": f"/catalogue?dimension={dimension}",
-            "/catalogue, a search": "/catalogue?search=Recurs%20123",
+            "/catalogue, a search": f"/catalogue?search={urllib.parse.quote(SEARCH)}",
             "/blog": "/blog",
         }
         medians = median_latencies(base, urls, args.runs)
         print(
             f"[ess] {count} published resources and {posts} blog posts, median of {args.runs} warm requests:"
         )
+        medians["ESSBot, the same search"] = bot_latency(base, DB, args.runs)
         for label, median in medians.items():
             print(f"  {label:<24} {1000 * median:7.1f} ms   {median / medians['/blog']:.2f} x /blog")
     finally:

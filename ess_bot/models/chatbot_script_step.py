@@ -203,7 +203,7 @@ class ChatbotScriptStep(models.Model):
                 "guest_id": guest.id,
                 "visitor_id": visitor.id,
                 "ip_address": ip_address,
-                "company_id": (discuss_channel.livechat_channel_id.sudo().company_id or self.env.company).id,
+                "company_id": self.env["website"].get_current_website().company_id.id,
                 "user_id": script._ess_duty_user(discuss_channel.livechat_channel_id).id,
                 # Escaped by Odoo: the visitor's words are text, whatever they typed.
                 "transcript": channel_sudo._get_channel_history(),

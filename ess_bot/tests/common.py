@@ -1,3 +1,4 @@
+import html
 from datetime import timedelta
 
 from odoo import fields
@@ -67,13 +68,14 @@ class EssBotCommon(EssCatalogueCommon, HttpCase):
         return channel
 
     def post(self, channel, text, answer=None):
-        """The visitor writes ``text`` (or clicks ``answer``, whose text it is)."""
+        """The visitor writes ``text`` (or clicks ``answer``, whose text it is), sent as the
+        live chat's window sends it: as HTML, the text escaped."""
         self.make_jsonrpc_request(
             "/mail/message/post",
             {
                 "thread_model": "discuss.channel",
                 "thread_id": channel.id,
-                "post_data": {"body": text, "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
+                "post_data": {"body": html.escape(text), "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
                 "context": {"selected_answer_id": answer.id} if answer else {},
             },
         )
@@ -88,7 +90,7 @@ class EssBotCommon(EssCatalogueCommon, HttpCase):
                 "/chatbot/step/trigger", {"channel_id": channel.id, "chatbot_script_id": self.script.id}
             )
             channel.invalidate_recordset()
-            bodies += [str(message.body) for message in channel.message_ids if message.id not in before]
+            bodies += [str(message.body) for message in channel.message_ids.sorted("id") if message.id not in before]
             step = channel.chatbot_current_step_id
             if not data or step.step_type in WAITING_STEPS:
                 return bodies

@@ -32,6 +32,11 @@ class TestEssBotAccess(EssBotCommon, AccessMatrixTests, ActionsChangeNothingMixi
         self.assertTrue(self.matrix_report)
         self.assertGreater(self.assertAccessMatrix(ACCESS_ROWS), 0)
 
+    def test_moves(self):
+        # ESSBot's records belong to no entity a write could move them out of: a request
+        # is the office's, linked to an entity by an officer (its rows declare no move).
+        self.assertEqual(self.assertMoves(self.access_rows), 0)
+
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
         records = [self.matrix_request, self.matrix_event, self.env.ref("ess_bot.ess_bot_step_dimension"), self.script]
         users = [self.user_mentor, self.user_expert, self.portal_a, self.portal_b, self.env.ref("base.public_user")]

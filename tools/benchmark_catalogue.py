@@ -96,7 +96,9 @@ def bot_latency(base, db, runs):
         rpc(opener, base, "/mail/message/post", {"thread_model": "discuss.channel", "thread_id": thread_id,
                                                  "post_data": {"body": SEARCH, "message_type": "comment"}})  # fmt: skip
         start = time.perf_counter()
-        answer = rpc(opener, base, "/chatbot/step/trigger", {"channel_id": thread_id, "chatbot_script_id": script_id})
+        answer = rpc(
+            opener, base, "/chatbot/step/trigger", {"channel_id": thread_id, "chatbot_script_id": script_id}
+        )
         if run >= 3:
             timings.append(time.perf_counter() - start)
         if SEARCH not in json.dumps(answer, ensure_ascii=False) and "/catalogue/" not in json.dumps(answer):

@@ -67,8 +67,16 @@ WEBSITE_TEST_CLASSES = (
     "TestLangUrl", "TestControllerRedirect", "TestSlugUnslug", "TestTitleToSlug", "TestHttpEndPoint",
 )  # fmt: skip
 CORE_TEST_TAGS = ",".join(
-    ["/survey", "/project", "/portal", "/calendar", "/privacy_lookup", "/privacy_partner_to_be_forgotten",
-     "/im_livechat", "/website_livechat"]
+    [
+        "/survey",
+        "/project",
+        "/portal",
+        "/calendar",
+        "/privacy_lookup",
+        "/privacy_partner_to_be_forgotten",
+        "/im_livechat",
+        "/website_livechat",
+    ]
     + [f"/website:{name}" for name in WEBSITE_TEST_CLASSES]
 )
 # Logins of the demo database, printed by `make demo` and listed in the README.

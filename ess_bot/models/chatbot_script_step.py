@@ -82,10 +82,17 @@ class ChatbotScriptStep(models.Model):
                 return search_step
         if self.ess_input:
             # As Odoo keeps an e-mail or a phone number: the answer on the step's message.
-            chatbot_message = self.env["chatbot.message"].sudo().search(
-                [("discuss_channel_id", "=", discuss_channel.id), ("script_step_id", "=", self.id)], limit=1
+            chatbot_message = (
+                self.env["chatbot.message"]
+                .sudo()
+                .search(
+                    [("discuss_channel_id", "=", discuss_channel.id), ("script_step_id", "=", self.id)],
+                    limit=1,
+                )
             )
-            chatbot_message.user_raw_answer = plaintext2html(form_text(html2plaintext(message_body))[:NAME_MAX])
+            chatbot_message.user_raw_answer = plaintext2html(
+                form_text(html2plaintext(message_body))[:NAME_MAX]
+            )
         return super()._process_answer(discuss_channel, message_body)
 
     def _process_step(self, discuss_channel):
@@ -112,7 +119,9 @@ class ChatbotScriptStep(models.Model):
         query = discuss_channel._ess_bot_last_visitor_text(self.chatbot_script_id)[:QUERY_MAX]
         website = self.env["website"].get_current_website()
         # sudo: the catalogue's published resources, which everyone reads; nothing else.
-        resources, named = self.env["ess.catalogue.resource"].sudo()._ess_bot_search(website, query, RESULTS_MAX)
+        resources, named = (
+            self.env["ess.catalogue.resource"].sudo()._ess_bot_search(website, query, RESULTS_MAX)
+        )
         self._ess_log(discuss_channel, query=query, result_count=len(resources) + len(named))
         if not resources and not named:
             return Markup("<p>%s</p>") % self.env._(
@@ -139,12 +148,13 @@ class ChatbotScriptStep(models.Model):
         providers = self.env["ess.catalogue.resource"].sudo()._ess_bot_providers(website, dimension)
         self._ess_log(discuss_channel, dimension=dimension, result_count=len(providers))
         if not providers:
+            page = self.env._("the providers' page")
+            link = Markup('<a href="%s">%s</a>') % (f"{website.get_base_url()}/catalogue/providers", page)
             return Markup("<p>%s</p>") % self.env._(
                 "The catalogue has no ESS provider for %(dimension)s yet. See every provider on %(link)s.",
                 dimension=dimension.name or "",
-                link=Markup('<a href="%s">%s</a>') % (f"{website.get_base_url()}/catalogue/providers",
-                                                       self.env._("the providers' page")),
-            )  # fmt: skip
+                link=link,
+            )
         items = Markup().join(
             Markup('<li><a href="%s">%s</a>%s</li>')
             % (url, provider.name, Markup(" — %s") % provider.city if provider.city else "")
@@ -157,7 +167,9 @@ class ChatbotScriptStep(models.Model):
         resources = self.env["ess.catalogue.resource"].sudo()._ess_bot_funding(website)
         self._ess_log(discuss_channel, result_count=len(resources))
         if not resources:
-            return Markup("<p>%s</p>") % self.env._("The catalogue has no funding or programme published right now.")
+            return Markup("<p>%s</p>") % self.env._(
+                "The catalogue has no funding or programme published right now."
+            )
         return self._ess_intro() + resources._ess_bot_list(with_deadline=True)
 
     def _ess_answer_accompaniment(self, discuss_channel):
@@ -171,6 +183,7 @@ class ChatbotScriptStep(models.Model):
         answers = channel_sudo._ess_bot_round_answers(script.ess_menu_step_id)
         values = channel_sudo._ess_bot_inputs()
         email = email_normalize(values.get("email") or "")
+        phone = values.get("phone") or ""
         kind = "message" if self.is_forward_operator_child else "accompaniment"
         if not any(answers.mapped("ess_consent")):
             self._ess_log(discuss_channel, result_count=0)
@@ -197,7 +210,8 @@ class ChatbotScriptStep(models.Model):
                 "entity_name": values.get("entity_name") or False,
                 "person_name": values.get("person_name") or email,
                 "email": email,
-                "phone": values.get("phone") or False,
+                # "No" (or anything without a digit) is no phone number.
+                "phone": phone[:NAME_MAX] if any(char.isdigit() for char in phone) else False,
                 "consent_date": fields.Datetime.now(),
                 "channel_id": discuss_channel.id,
                 "guest_id": guest.id,
@@ -234,9 +248,10 @@ class ChatbotScriptStep(models.Model):
     # ------------------------------------------------------------
 
     def _to_store(self, store, /, *, fields=None):
-        super()._to_store(store, fields=fields)
+        result = super()._to_store(store, fields=fields)
         for step in self.filtered("ess_is_menu"):
             store.add("chatbot.script.step", {"id": step.id, "ess_is_menu": True})
+        return result
 
     def _format_for_frontend(self):
         values = super()._format_for_frontend()
@@ -256,6 +271,7 @@ class ChatbotScriptStep(models.Model):
         for step in self:
             missing = dimensions - step.answer_ids.ess_dimension_id
             step.answer_ids = [
-                Command.create({"name": dimension.name, "ess_dimension_id": dimension.id}) for dimension in missing
+                Command.create({"name": dimension.name, "ess_dimension_id": dimension.id})
+                for dimension in missing
             ]
         return True

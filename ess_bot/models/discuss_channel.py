@@ -20,8 +20,10 @@ class DiscussChannel(models.Model):
         self.ensure_one()
         messages = self.chatbot_message_ids
         asked = messages.filtered(
-            lambda message: message.script_step_id == menu
-            and message.mail_message_id.author_id == menu.chatbot_script_id.operator_partner_id
+            lambda message: (
+                message.script_step_id == menu
+                and message.mail_message_id.author_id == menu.chatbot_script_id.operator_partner_id
+            )
         )
         if not asked:
             return messages

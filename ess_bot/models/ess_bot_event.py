@@ -14,8 +14,8 @@ class EssBotEvent(models.Model):
     _rec_name = "kind"
 
     channel_id = fields.Many2one("discuss.channel", string="Conversation", ondelete="set null", index=True)
-    script_id = fields.Many2one("chatbot.script", string="Script", ondelete="cascade", required=True)
-    step_id = fields.Many2one("chatbot.script.step", string="Step", ondelete="set null")
+    script_id = fields.Many2one("chatbot.script", ondelete="cascade", required=True)
+    step_id = fields.Many2one("chatbot.script.step", ondelete="set null")
     kind = fields.Selection(
         [
             ("search", "Catalogue search"),
@@ -32,7 +32,7 @@ class EssBotEvent(models.Model):
                                   "was passed on or an operator joined.")  # fmt: skip
     found_nothing = fields.Boolean(compute="_compute_found_nothing", store=True, string="Nothing found")
     dimension_id = fields.Many2one("ess.dimension", ondelete="set null")
-    request_id = fields.Many2one("ess.bot.request", string="Request", ondelete="set null")
+    request_id = fields.Many2one("ess.bot.request", ondelete="set null")
 
     @api.depends("result_count")
     def _compute_found_nothing(self):

@@ -13,7 +13,7 @@ class EssBotReport(models.Model):
     _rec_name = "channel_id"
 
     channel_id = fields.Many2one("discuss.channel", string="Conversation", readonly=True)
-    script_id = fields.Many2one("chatbot.script", string="Script", readonly=True)
+    script_id = fields.Many2one("chatbot.script", readonly=True)
     date = fields.Datetime(readonly=True)
     search_count = fields.Integer(string="Searches", readonly=True)
     not_found_count = fields.Integer(string="Searches that found nothing", readonly=True)

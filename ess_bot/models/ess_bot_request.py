@@ -39,10 +39,10 @@ class EssBotRequest(models.Model):
         string="Consent given on", help="When the visitor agreed to be contacted by the office."
     )
     entity_id = fields.Many2one(
-        "res.partner", string="Entity", check_company=True, tracking=True,
+        "res.partner", check_company=True, tracking=True,
         help="The ESS entity found by the name typed, or created as a prospective one.",
     )  # fmt: skip
-    contact_id = fields.Many2one("res.partner", string="Contact", check_company=True, tracking=True)
+    contact_id = fields.Many2one("res.partner", check_company=True, tracking=True)
     transcript = fields.Html(help="The conversation with ESSBot, as the visitor wrote it.")
     channel_id = fields.Many2one("discuss.channel", string="Conversation", ondelete="set null")
     guest_id = fields.Many2one("mail.guest", ondelete="set null")
@@ -68,7 +68,9 @@ class EssBotRequest(models.Model):
         who += [[("ip_address", "=", ip_address)]] if ip_address else []
         since = fields.Datetime.now() - REQUESTS_EVERY
         return bool(
-            self.sudo().search_count(expression.AND([[("create_date", ">=", since)], expression.OR(who)]), limit=1)
+            self.sudo().search_count(
+                expression.AND([[("create_date", ">=", since)], expression.OR(who)]), limit=1
+            )
         )
 
     def _ess_link_partners(self):
@@ -160,7 +162,9 @@ class EssBotRequest(models.Model):
         """Forget the visitors' addresses older than IP_RETENTION_DAYS."""
         limit = fields.Datetime.now() - timedelta(days=IP_RETENTION_DAYS)
         requests = self.sudo().search([("ip_address", "!=", False), ("create_date", "<", limit)])
-        run_batch(self.env, requests, lambda batch: batch.write({"ip_address": False}), "ESSBot address retention")
+        run_batch(
+            self.env, requests, lambda batch: batch.write({"ip_address": False}), "ESSBot address retention"
+        )
 
     @api.model
     def _cron_ess_bot_retention(self):

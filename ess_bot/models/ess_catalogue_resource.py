@@ -46,9 +46,14 @@ class EssCatalogueResource(models.Model):
         if not words:
             return self.browse()
         domain = expression.AND(
-            [base_domain, expression.OR([[("search_document", "ilike", escape_psql(word))] for word in words])]
+            [
+                base_domain,
+                expression.OR([[("search_document", "ilike", escape_psql(word))] for word in words]),
+            ]
         )
-        candidates = self.search(domain, order="is_free_software desc, review_avg desc, id desc", limit=RANKED_MAX)
+        candidates = self.search(
+            domain, order="is_free_software desc, review_avg desc, id desc", limit=RANKED_MAX
+        )
 
         def matches(resource):
             document = (resource.search_document or "").lower()
@@ -96,7 +101,9 @@ class EssCatalogueResource(models.Model):
         today = fields.Date.context_today(self)
         open_domain = ["|", ("application_deadline", "=", False), ("application_deadline", ">=", today)]
         opened = self.search(
-            expression.AND([base, open_domain]), order="application_deadline asc nulls last, name, id", limit=FUNDING_MAX
+            expression.AND([base, open_domain]),
+            order="application_deadline asc nulls last, name, id",
+            limit=FUNDING_MAX,
         )
         closed = self.search(
             expression.AND([base, [("application_deadline", "<", today)]]),
@@ -111,7 +118,10 @@ class EssCatalogueResource(models.Model):
 
     def _ess_bot_link(self):
         self.ensure_one()
-        return Markup('<a href="%s" target="_blank">%s</a>') % (self.get_base_url() + self.website_url, self.name)
+        return Markup('<a href="%s" target="_blank">%s</a>') % (
+            self.get_base_url() + self.website_url,
+            self.name,
+        )
 
     def _ess_bot_list(self, with_deadline=False):
         """The resources as ESSBot lists them: name and link, type, licence, one line."""

@@ -7,7 +7,13 @@ from odoo.tests import HttpCase
 from odoo.addons.ess_catalogue.tests.common import EssCatalogueCommon
 
 # Steps after which the visitor answers: ESSBot waits for them (as Odoo's live chat does).
-WAITING_STEPS = ("question_selection", "free_input_single", "free_input_multi", "question_email", "question_phone")
+WAITING_STEPS = (
+    "question_selection",
+    "free_input_single",
+    "free_input_multi",
+    "question_email",
+    "question_phone",
+)
 
 
 class EssBotCommon(EssCatalogueCommon, HttpCase):
@@ -61,7 +67,11 @@ class EssBotCommon(EssCatalogueCommon, HttpCase):
         """Open a conversation with ESSBot as the website's visitor: the discuss.channel."""
         data = self.make_jsonrpc_request(
             "/im_livechat/get_session",
-            {"anonymous_name": "Visitor", "channel_id": self.livechat.id, "chatbot_script_id": self.script.id},
+            {
+                "anonymous_name": "Visitor",
+                "channel_id": self.livechat.id,
+                "chatbot_script_id": self.script.id,
+            },
         )
         channel = self.env["discuss.channel"].browse(data["discuss.channel"][0]["id"])
         self.assertEqual(channel.chatbot_current_step_id, self.menu, "ESSBot greets and asks its menu")
@@ -75,7 +85,11 @@ class EssBotCommon(EssCatalogueCommon, HttpCase):
             {
                 "thread_model": "discuss.channel",
                 "thread_id": channel.id,
-                "post_data": {"body": html.escape(text), "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
+                "post_data": {
+                    "body": html.escape(text),
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
                 "context": {"selected_answer_id": answer.id} if answer else {},
             },
         )
@@ -90,7 +104,9 @@ class EssBotCommon(EssCatalogueCommon, HttpCase):
                 "/chatbot/step/trigger", {"channel_id": channel.id, "chatbot_script_id": self.script.id}
             )
             channel.invalidate_recordset()
-            bodies += [str(message.body) for message in channel.message_ids.sorted("id") if message.id not in before]
+            bodies += [
+                str(message.body) for message in channel.message_ids.sorted("id") if message.id not in before
+            ]
             step = channel.chatbot_current_step_id
             if not data or step.step_type in WAITING_STEPS:
                 return bodies

@@ -38,6 +38,17 @@ class TestEssBotAccess(EssBotCommon, AccessMatrixTests, ActionsChangeNothingMixi
         self.assertEqual(self.assertMoves(self.access_rows), 0)
 
     def test_public_actions_change_nothing_for_mentors_portal_and_visitors(self):
-        records = [self.matrix_request, self.matrix_event, self.env.ref("ess_bot.ess_bot_step_dimension"), self.script]
-        users = [self.user_mentor, self.user_expert, self.portal_a, self.portal_b, self.env.ref("base.public_user")]
+        records = [
+            self.matrix_request,
+            self.matrix_event,
+            self.env.ref("ess_bot.ess_bot_step_dimension"),
+            self.script,
+        ]
+        users = [
+            self.user_mentor,
+            self.user_expert,
+            self.portal_a,
+            self.portal_b,
+            self.env.ref("base.public_user"),
+        ]
         self.assertGreater(self.assertActionsChangeNothing(records, users), 0)

@@ -50,7 +50,11 @@ class TestEssBotFuzz(EssFuzzCase, EssBotCommon):
 
         @fuzz_settings(40)
         @example(place="menu", text="a\x00b", markup=("<b>ess-fuzz-1</b>", "ess-fuzz-1"))
-        @example(place="accompaniment", text="x" * 3000, markup=('<img src=x onerror="ess_fuzz_2()">', "ess_fuzz_2"))
+        @example(
+            place="accompaniment",
+            text="x" * 3000,
+            markup=('<img src=x onerror="ess_fuzz_2()">', "ess_fuzz_2"),
+        )
         @given(place=st.sampled_from(PLACES), text=texts(max_huge=3000), markup=markup_payloads())
         def converse(place, text, markup):
             payload, marker = markup

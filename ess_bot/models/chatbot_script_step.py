@@ -116,7 +116,8 @@ class ChatbotScriptStep(models.Model):
         return plaintext2html(self.message) if self.message else Markup()
 
     def _ess_answer_catalogue_search(self, discuss_channel):
-        query = discuss_channel._ess_bot_last_visitor_text(self.chatbot_script_id)[:QUERY_MAX]
+        # sudo: mail.message - the visitor's own last message in their conversation
+        query = discuss_channel.sudo()._ess_bot_last_visitor_text(self.chatbot_script_id)[:QUERY_MAX]
         website = self.env["website"].get_current_website()
         # sudo: the catalogue's published resources, which everyone reads; nothing else.
         resources, named = (

@@ -14,33 +14,40 @@ RETENTION_DAYS = 180
 class DiscussChannel(models.Model):
     _inherit = "discuss.channel"
 
-    def _ess_bot_round_messages(self, menu):
-        """The conversation's chatbot messages since ESSBot last asked its menu (all of them
-        when it never did: the menu is the first question)."""
-        self.ensure_one()
-        messages = self.chatbot_message_ids
-        asked = messages.filtered(
-            lambda message: (
-                message.script_step_id == menu
-                and message.mail_message_id.author_id == menu.chatbot_script_id.operator_partner_id
-            )
-        )
-        if not asked:
-            return messages
-        start = max(asked.ids)
-        return messages.filtered(lambda message: message.id >= start)
-
     def _ess_bot_round_answers(self, menu):
-        """The answers the visitor chose since ESSBot last asked its menu."""
-        return self._ess_bot_round_messages(menu).user_script_answer_id
+        """The answers the visitor chose since ESSBot last asked its menu (all of them when
+        it never did: the menu is the first question). Two queries, however long the
+        conversation."""
+        self.ensure_one()
+        ChatbotMessage = self.env["chatbot.message"]
+        asked = ChatbotMessage.search(
+            [
+                ("discuss_channel_id", "=", self.id),
+                ("script_step_id", "=", menu.id),
+                ("mail_message_id.author_id", "=", menu.chatbot_script_id.operator_partner_id.id),
+            ],
+            order="id desc",
+            limit=1,
+        )
+        since = [("id", ">=", asked.id)] if asked else []
+        return ChatbotMessage.search(
+            [("discuss_channel_id", "=", self.id), ("user_script_answer_id", "!=", False), *since]
+        ).user_script_answer_id
 
     def _ess_bot_last_visitor_text(self, chatbot_script):
-        """What the visitor last wrote, as plain text."""
+        """What the visitor last wrote, as plain text (one query, however long the conversation)."""
         self.ensure_one()
-        visitor_messages = self.message_ids.filtered(
-            lambda message: message.author_id != chatbot_script.operator_partner_id
-        ).sorted("id")
-        return form_text(html2plaintext(visitor_messages[-1:].body or "")).replace("\n", " ")
+        last = self.env["mail.message"].search(
+            [
+                ("model", "=", "discuss.channel"),
+                ("res_id", "=", self.id),
+                ("message_type", "=", "comment"),
+                ("author_id", "!=", chatbot_script.operator_partner_id.id),
+            ],
+            order="id desc",
+            limit=1,
+        )
+        return form_text(html2plaintext(last.body or "")).replace("\n", " ")
 
     def _ess_bot_inputs(self):
         """{email, phone, entity_name, person_name}: the visitor's latest answers to the

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import fields, sql_db
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -295,3 +295,17 @@ class TestEssBotPersonalData(EssBotCommon):
         self.assertEqual(len(self.Event.search([("kind", "=", "search")])), 1, "the search still counts")
         self.assertFalse(channel.exists())
         self.assertTrue(request.transcript, "the request keeps its copy of the conversation")
+
+
+@tagged("post_install", "-at_install")
+class TestEssBotPerformance(EssBotCommon):
+    def test_an_answer_costs_the_same_however_long_the_conversation(self):
+        channel = self.start()
+        counts = []
+        for _round in range(5):
+            self.post(channel, "Núvol")
+            before = sql_db.sql_counter
+            self.advance(channel)
+            counts.append(sql_db.sql_counter - before)
+        # The first round warms Odoo's caches; then every round costs the same.
+        self.assertEqual(len(set(counts[1:])), 1, counts)

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields, sql_db
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import EssBotCommon
 
@@ -228,6 +229,10 @@ class TestEssBotOffice(EssBotCommon):
         self.assertFalse(user.has_group("im_livechat.im_livechat_group_manager"))
         self.assertTrue(self.user_officer.has_group("im_livechat.im_livechat_group_user"))
 
+    def test_the_website_talks_with_essbot_not_odoos_sample_bot(self):
+        self.assertEqual(self.env.ref("website.default_website").channel_id, self.livechat)
+        self.assertFalse(self.env.ref("im_livechat.chatbot_script_welcome_bot").active)
+
     def test_the_officer_handles_a_request(self):
         channel = self.start()
         self.ask_accompaniment(channel)
@@ -309,3 +314,26 @@ class TestEssBotPerformance(EssBotCommon):
             counts.append(sql_db.sql_counter - before)
         # The first round warms Odoo's caches; then every round costs the same.
         self.assertEqual(len(set(counts[1:])), 1, counts)
+
+
+@tagged("post_install", "-at_install")
+class TestEssBotRpc(EssBotCommon):
+    def test_rpc_reads_no_conversation_but_the_officers(self):
+        channel = self.start()
+        self.ask_accompaniment(channel)
+        self.opener.cookies.clear()
+        for login, seen in (("ess_mentor", False), (self.portal_a.login, False), ("ess_officer", True)):
+            self.authenticate(login, login)
+            for model, domain in (("discuss.channel", [("channel_type", "=", "livechat")]),
+                                  ("ess.bot.request", []), ("chatbot.message", [])):  # fmt: skip
+                try:
+                    with mute_logger("odoo.http"):  # the refusal, logged by Odoo as a warning
+                        rows = self.make_jsonrpc_request(
+                            "/web/dataset/call_kw",
+                            {"model": model, "method": "search_read", "args": [domain, ["id"]], "kwargs": {}},
+                        )
+                except Exception as error:
+                    self.assertIn("AccessError", str(error))
+                    rows = []
+                with self.subTest(login=login, model=model):
+                    self.assertEqual(bool(rows), seen)

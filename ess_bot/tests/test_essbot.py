@@ -5,7 +5,13 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.ess_office_base.tests.common import page_queries
+
 from .common import EssBotCommon
+
+# What Odoo's live chat loader costs a page of the website (its channel, operators, rules
+# and the visitor's pending chat request), measured with ESSBot's script.
+LIVECHAT_QUERIES = 3
 
 
 @tagged("post_install", "-at_install")
@@ -224,9 +230,25 @@ class TestEssBotOffice(EssBotCommon):
             self.env["ess.bot.report"].with_user(officer).search([("channel_id", "=", channel.id)])
         )
 
-    def test_a_new_internal_user_does_not_administer_the_live_chat(self):
-        user = self.env["res.users"].create({"name": "New mentor", "login": "new.mentor"})
-        self.assertFalse(user.has_group("im_livechat.im_livechat_group_manager"))
+    def test_a_mentor_who_administers_the_live_chat_reads_no_conversation(self):
+        # As Odoo creates a user from Settings: an administrator of the live chat.
+        mentor = self.env["res.users"].create({"name": "New mentor", "login": "new.mentor"})
+        mentor.groups_id |= self.env.ref("ess_office_base.group_ess_mentor")
+        self.assertTrue(mentor.has_group("im_livechat.im_livechat_group_manager"))
+        channel = self.start()
+        self.ask_accompaniment(channel)
+        with self.assertRaises(AccessError):
+            channel.with_user(mentor).read(["name"])
+        self.assertFalse(self.env["discuss.channel"].with_user(mentor).search([("id", "=", channel.id)]))
+        self.assertFalse(
+            self.env["chatbot.message"].with_user(mentor).search([("discuss_channel_id", "=", channel.id)])
+        )
+        self.assertFalse(
+            self.env["discuss.channel.member"].with_user(mentor).search([("channel_id", "=", channel.id)])
+        )
+        # Odoo's own live chat administrators outside the office keep their rights.
+        admin = self.env["res.users"].create({"name": "Live chat admin", "login": "chat.admin"})
+        self.assertEqual(channel.with_user(admin).read(["name"])[0]["id"], channel.id)
         self.assertTrue(self.user_officer.has_group("im_livechat.im_livechat_group_user"))
 
     def test_the_website_talks_with_essbot_not_odoos_sample_bot(self):
@@ -337,3 +359,13 @@ class TestEssBotRpc(EssBotCommon):
                     rows = []
                 with self.subTest(login=login, model=model):
                     self.assertEqual(bool(rows), seen)
+
+    def test_the_live_chat_button_costs_a_page_few_queries(self):
+        # Odoo's live chat loader, on every page of the website: what ESSBot's button costs.
+        website = self.env.ref("website.default_website")
+        with_button, response = page_queries(self, "/catalogue")
+        self.assertIn("livechatData", response.text)
+        website.channel_id = False
+        without_button, response = page_queries(self, "/catalogue")
+        self.assertNotIn("livechatData", response.text)
+        self.assertLessEqual(with_button - without_button, LIVECHAT_QUERIES, (with_button, without_button))

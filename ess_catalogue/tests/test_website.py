@@ -336,6 +336,11 @@ class TestCataloguePerformance(CatalogueHttpCase):
         self.env.flush_all()
 
     def test_catalogue_queries_do_not_grow_with_ten_thousand_resources(self):
+        # The catalogue's own queries: a live chat on the website (ESSBot, when ess_bot is
+        # installed) adds Odoo's own to every page, counted by ess_bot's tests.
+        website = self.env.ref("website.default_website")
+        if "channel_id" in website._fields:
+            website.channel_id = False
         urls = ["/catalogue", f"/catalogue?dimension={self.dim_data.id}", "/catalogue?search=Recurs%201"]
         counts = {}
         for size in (100, 10_000):

@@ -126,6 +126,12 @@ def compare(before, after):
         positions = [new_kept.index(column) for column in kept]
         new_rows = [tuple(row[i] for i in positions) for row in new_rows]
         if "id" not in kept:
+            if table == "mail_message":
+                # Counted per model: an addon installed after the upgrade brings its own
+                # models' messages (its demo's chatter); those of the models there before
+                # must be as they were.
+                models = {row[0] for row in old_rows}
+                new_rows = [row for row in new_rows if row[0] in models]
             if new_rows != old_rows:
                 problems.append(f"{table}: rows differ")
             continue

@@ -72,8 +72,11 @@ class ChatbotScriptStep(models.Model):
         self = self.with_context(ess_bot_channel_id=discuss_channel.id)
         menu = self.chatbot_script_id.ess_menu_step_id
         # sudo: chatbot.message - the visitor's own answers in their conversation
-        round_answers = discuss_channel.sudo()._ess_bot_round_answers(menu) if menu else None
-        if self == menu and not (round_answers & self.answer_ids):
+        if (
+            menu
+            and self == menu
+            and not (discuss_channel.sudo()._ess_bot_round_answers(menu) & self.answer_ids)
+        ):
             # The visitor typed instead of choosing: a search of the catalogue.
             search_step = self.chatbot_script_id.script_step_ids.filtered(
                 lambda step: step.step_type == "ess_catalogue_search"

@@ -1,8 +1,6 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
 
-from odoo.addons.ess_office_base.tools.batch import run_batch
+from odoo.addons.ess_office_base.tools.batch import forget_after
 
 from .discuss_channel import RETENTION_DAYS
 
@@ -42,6 +40,4 @@ class EssBotEvent(models.Model):
     @api.model
     def _cron_clear_queries(self):
         """Forget the words of the searches older than RETENTION_DAYS."""
-        limit = fields.Datetime.now() - timedelta(days=RETENTION_DAYS)
-        events = self.sudo().search([("query", "!=", False), ("create_date", "<", limit)])
-        run_batch(self.env, events, lambda batch: batch.write({"query": False}), "ESSBot search retention")
+        forget_after(self, "query", RETENTION_DAYS, "ESSBot search retention")

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.http import request as http_request
 from odoo.osv import expression
 
-from odoo.addons.ess_office_base.tools.batch import run_batch
+from odoo.addons.ess_office_base.tools.batch import forget_after
 
 # A visitor (a guest, a website visitor, an e-mail or an address) passes one request an hour.
 REQUESTS_EVERY = timedelta(hours=1)
@@ -160,11 +160,7 @@ class EssBotRequest(models.Model):
     @api.model
     def _cron_clear_addresses(self):
         """Forget the visitors' addresses older than IP_RETENTION_DAYS."""
-        limit = fields.Datetime.now() - timedelta(days=IP_RETENTION_DAYS)
-        requests = self.sudo().search([("ip_address", "!=", False), ("create_date", "<", limit)])
-        run_batch(
-            self.env, requests, lambda batch: batch.write({"ip_address": False}), "ESSBot address retention"
-        )
+        forget_after(self, "ip_address", IP_RETENTION_DAYS, "ESSBot address retention")
 
     @api.model
     def _cron_ess_bot_retention(self):

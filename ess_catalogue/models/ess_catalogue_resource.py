@@ -1,12 +1,10 @@
-from datetime import timedelta
-
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL, html2plaintext
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
-from odoo.addons.ess_office_base.tools.batch import run_batch
+from odoo.addons.ess_office_base.tools.batch import forget_after
 from odoo.addons.web_editor.tools import get_video_embed_code
 
 RESOURCE_TYPES = [
@@ -626,10 +624,4 @@ class EssCatalogueResource(models.Model):
         """Daily: forget the IP address of proposals made more than
         PROPOSER_IP_RETENTION_DAYS ago. Only those records are written, and the address is
         not a listed field: the listing keeps its version and its cached counts."""
-        limit = fields.Datetime.now() - timedelta(days=PROPOSER_IP_RETENTION_DAYS)
-        proposals = self.sudo().search([("proposer_ip", "!=", False), ("create_date", "<", limit)])
-
-        def clear(resources):
-            resources.write({"proposer_ip": False})
-
-        run_batch(self.env, proposals, clear, "Proposer IP retention")
+        forget_after(self, "proposer_ip", PROPOSER_IP_RETENTION_DAYS, "Proposer IP retention")

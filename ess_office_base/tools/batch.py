@@ -1,7 +1,9 @@
 """Batches that one bad item does not stop: crons and mass actions of every ESS addon."""
 
 import logging
+from datetime import timedelta
 
+from odoo import fields
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 _logger = logging.getLogger(__name__)
@@ -59,3 +61,12 @@ def _attempt(env, process, items):
     except Exception:
         env.transaction.clear()
         raise
+
+
+def forget_after(model, field_name, days, what):
+    """Retention: clear ``field_name`` (personal data: an address, what a visitor typed) on
+    the records of ``model`` created more than ``days`` days ago, in batches (see
+    :func:`run_batch`). Only the records holding a value are written."""
+    limit = fields.Datetime.now() - timedelta(days=days)
+    records = model.sudo().search([(field_name, "!=", False), ("create_date", "<", limit)])
+    return run_batch(model.env, records, lambda batch: batch.write({field_name: False}), what)

@@ -365,7 +365,9 @@ def install_and_test(db, addons, tags, http_port, log_path, env=None):
         env=env,
     )
     for line in lines:
-        if RETRIED.search(line):
+        match = LOG_LINE.match(line)
+        # Retried tests, and the name of each failed one (its traceback is in the log).
+        if RETRIED.search(line) or (match and TEST_FAILURE.match(match["msg"])):
             print(f"[ess] {line}", flush=True)
     passed, failed = odoo_test_counts(lines)
     return passed, failed or int(bool(returncode))
@@ -480,11 +482,12 @@ def cmd_test_core(args):
     code and data with it. (Updating the apps in a database that already holds the others
     instead runs their at_install tests on a half-loaded registry: they fail on plain Odoo.)
 
-    A failed test is run once more, as Odoo's runbot does (ODOO_TEST_FAILURE_RETRIES=1):
+    A failed test is run up to twice more (ODOO_TEST_FAILURE_RETRIES=2, Odoo's own retry):
     some of Odoo's tours wait a fixed wall-clock time for a server round trip (the survey
     session tour gives its 2-second results refresh 2.1 s) and miss it now and then on a
-    2-core machine. A test that fails twice fails the run, and Odoo stops retrying after
-    the first such failure; each retry is printed."""
+    2-core machine; im_livechat's session history tour failed twice in a row once on a
+    loaded machine and passes alone. A test that fails three times fails the run, and Odoo
+    stops retrying after the first such failure; each retry and each failure is printed."""
     tags = args.tags or CORE_TEST_TAGS
     addons = ess_addons()
     work = work_dir()
@@ -497,7 +500,7 @@ def cmd_test_core(args):
             [f"http://localhost:{CORE_PORT}"],
         )
     passed, failed = install_and_test(
-        CORE_DB, addons, tags, CORE_PORT, work / "odoo-core-tests.log", env={"ODOO_TEST_FAILURE_RETRIES": "1"}
+        CORE_DB, addons, tags, CORE_PORT, work / "odoo-core-tests.log", env={"ODOO_TEST_FAILURE_RETRIES": "2"}
     )
     if not passed and not failed:
         failed = 1  # a run that tested nothing proves nothing

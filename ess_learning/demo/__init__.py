@@ -1,0 +1,1 @@
+from . import ess_learning_demo

@@ -27,7 +27,8 @@ class EssCohortSession(models.Model):
     @api.depends_context("uid")
     def _compute_ess_completion_ids(self):
         for session in self:
-            entities = session._ess_attendee_entities()._ess_learning_followed_by_user()
+            # The entities read as superuser, then filtered with the caller's rights.
+            entities = session._ess_attendee_entities().with_env(self.env)._ess_learning_followed_by_user()
             completions = session.course_id._ess_completions(entities) if session.course_id else False
             session.ess_completion_ids = completions or False
             session.ess_completion_count = len(completions or [])

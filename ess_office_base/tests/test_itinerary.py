@@ -13,7 +13,8 @@ class TestItinerary(EssOfficeCommon):
     def test_start_itinerary(self):
         self.assertEqual(self.entity_a.ess_itinerary_count, 0)
         itinerary = self._start_itinerary(self.entity_a)
-        today = fields.Date.context_today(itinerary)
+        # The day where the officer who started it is (near midnight UTC, not the server's).
+        today = fields.Date.context_today(itinerary.with_user(self.user_officer))
 
         self.assertTrue(itinerary.is_ess_itinerary)
         self.assertEqual(itinerary.ess_entity_id, self.entity_a)

@@ -1,0 +1,1 @@
+from . import ess_impact_report

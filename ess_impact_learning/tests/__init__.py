@@ -1,0 +1,1 @@
+from . import test_impact_learning, test_translations

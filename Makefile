@@ -16,7 +16,7 @@ demo: ## Build (or update in place; FRESH=1: rebuild) the demo database ess_demo
 test: ## Run the whole suite on a fresh database (ADDONS=ess_x,ess_y: only those addons' Odoo tests)
 	@$(ESS) test $(if $(ADDONS),--addons $(ADDONS))
 
-test-core: ## Odoo's own tests of the core apps we extend (survey, project, portal, calendar, privacy, live chat, website), every ESS module installed
+test-core: ## Odoo's own tests of the core apps we extend (survey, project, portal, calendar, privacy, live chat, eLearning, website), every ESS module installed
 	@$(ESS) test-core
 
 backup: ## Back a database up, dump and filestore in one zip (DB=ess_demo, TO=file.zip, CONFIG=odoo.conf of a real one)

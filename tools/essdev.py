@@ -76,6 +76,8 @@ CORE_TEST_TAGS = ",".join(
         "/privacy_partner_to_be_forgotten",
         "/im_livechat",
         "/website_livechat",
+        "/website_slides",
+        "/website_slides_survey",
     ]
     + [f"/website:{name}" for name in WEBSITE_TEST_CLASSES]
 )

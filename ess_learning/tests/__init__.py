@@ -1,1 +1,1 @@
-from . import test_access, test_learning
+from . import test_access, test_fuzz_http, test_learning, test_translations

@@ -14,7 +14,9 @@ class EssImpactReport(models.Model):
 
     def _ess_impact(self, minimum=None):
         impact = super()._ess_impact(minimum=minimum)
-        impact["learning"], by_entity = self._ess_impact_learning(impact["records"]["entities"], impact["minimum"])
+        impact["learning"], by_entity = self._ess_impact_learning(
+            impact["records"]["entities"], impact["minimum"]
+        )
         for row in impact["rows"]:
             row.update(by_entity.get(row["id"], {"people_enrolled": 0, "courses_completed": 0}))
         return impact
@@ -83,7 +85,10 @@ class EssImpactReport(models.Model):
             else [],
         }
         entities = {
-            entity_id: {"people_enrolled": len(values["people"]), "courses_completed": values["courses_completed"]}
+            entity_id: {
+                "people_enrolled": len(values["people"]),
+                "courses_completed": values["courses_completed"],
+            }
             for entity_id, values in by_entity.items()
         }
         return block, entities

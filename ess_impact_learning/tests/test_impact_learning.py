@@ -38,7 +38,9 @@ class TestImpactLearning(EssImpactCommon, EssLearningCommon):
         self.assertEqual(learning["people_enrolled"], 3, "A's two people and B's contact; C enrolled before")
         self.assertEqual(learning["people_completed"], 3, "A's two people and C's contact; never X's")
         self.assertEqual(learning["courses_completed"], 3)
-        by_code = {row["code"]: (row["people_enrolled"], row["courses_completed"]) for row in learning["dimensions"]}
+        by_code = {
+            row["code"]: (row["people_enrolled"], row["courses_completed"]) for row in learning["dimensions"]
+        }
         self.assertEqual(
             by_code,
             {self.dim_free.code: (1, 2), self.dim_data.code: (1, 0), self.dim_green.code: (1, 1)},
@@ -62,7 +64,9 @@ class TestImpactLearning(EssImpactCommon, EssLearningCommon):
              "sector_ids": [(6, 0, self.impact_sector.ids)]}
         )  # fmt: skip
         learning = mine.with_context(ess_today=TODAY)._ess_impact()["learning"]
-        self.assertEqual((learning["people_enrolled"], learning["courses_completed"]), (2, 2), "entity A only")
+        self.assertEqual(
+            (learning["people_enrolled"], learning["courses_completed"]), (2, 2), "entity A only"
+        )
 
     def test_the_report_shows_the_bootcamp(self):
         html = str(self.report.with_context(ess_today=TODAY).summary_html)

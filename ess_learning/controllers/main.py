@@ -22,10 +22,14 @@ class EssLearningSlides(WebsiteSlides):
         return options
 
     def slides_channel_all_values(self, slide_category=None, slug_tags=None, my=False, **post):
-        values = super().slides_channel_all_values(slide_category=slide_category, slug_tags=slug_tags, my=my, **post)
+        values = super().slides_channel_all_values(
+            slide_category=slide_category, slug_tags=slug_tags, my=my, **post
+        )
         # The dimensions some published course strengthens (public taxonomy).
-        courses = request.env["slide.channel"].sudo().search(
-            [("is_published", "=", True), ("ess_dimension_ids", "!=", False)]
+        courses = (
+            request.env["slide.channel"]
+            .sudo()
+            .search([("is_published", "=", True), ("ess_dimension_ids", "!=", False)])
         )
         values.update(
             ess_dimensions=courses.ess_dimension_ids.sorted(lambda d: (d.sequence, d.id)),

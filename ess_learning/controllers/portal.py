@@ -31,7 +31,9 @@ class EssLearningPortal(EssOfficePortal):
     def portal_my_ess_learning(self, **kw):
         entity = self._ess_portal_entity()
         values = self._prepare_portal_layout_values()
-        memberships = self._ess_learning_memberships(entity) if entity else request.env["slide.channel.partner"]
+        memberships = (
+            self._ess_learning_memberships(entity) if entity else request.env["slide.channel.partner"]
+        )
         diagnosis = (
             request.env["ess.diagnosis"].search(
                 [("partner_id", "=", entity.id), ("state", "=", "done")], order="date desc, id desc", limit=1
@@ -45,7 +47,9 @@ class EssLearningPortal(EssOfficePortal):
             completed_count=len(memberships.filtered(lambda m: m.member_status == "completed")),
             people_count=len(memberships.partner_id),
             diagnosis=diagnosis,
-            recommended_courses=diagnosis._ess_recommended_courses() if diagnosis else request.env["slide.channel"],
+            recommended_courses=diagnosis._ess_recommended_courses()
+            if diagnosis
+            else request.env["slide.channel"],
             page_name="ess_learning",
         )
         return self._ess_render("ess_learning.portal_my_ess_learning", values)

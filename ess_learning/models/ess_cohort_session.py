@@ -10,7 +10,6 @@ class EssCohortSession(models.Model):
 
     course_id = fields.Many2one(
         "slide.channel",
-        string="Course",
         index="btree_not_null",
         domain="[('is_published', '=', True)]",
         help="The bootcamp's course the session works on: its members' people are invited to enrol.",
@@ -70,21 +69,32 @@ class EssCohortSession(models.Model):
             course = session.course_id
             people = session.cohort_id._ess_active_members().partner_id._ess_cohort_contacts()
             people = people.filtered(lambda person: person.commercial_partner_id.is_ess_entity)
-            enrolled = course.with_context(active_test=False).channel_partner_all_ids.filtered(
-                lambda membership: membership.member_status != "invited" and membership.active
-            ).partner_id
+            enrolled = (
+                course.with_context(active_test=False)
+                .channel_partner_all_ids.filtered(
+                    lambda membership: membership.member_status != "invited" and membership.active
+                )
+                .partner_id
+            )
             to_invite = people - enrolled
             if not to_invite:
                 continue
             course._action_add_members(to_invite, member_status="invited")
-            template = self.env.ref("website_slides.mail_template_slide_channel_invite", raise_if_not_found=False)
-            memberships = course.channel_partner_all_ids.filtered(lambda m, to_invite=to_invite: m.partner_id in to_invite)
+            template = self.env.ref(
+                "website_slides.mail_template_slide_channel_invite", raise_if_not_found=False
+            )
+            memberships = course.channel_partner_all_ids.filtered(
+                lambda m, to_invite=to_invite: m.partner_id in to_invite
+            )
             for membership in memberships:
                 if template:
                     # One e-mail per person, to them alone.
                     template.with_context(lang=membership.partner_id.lang).send_mail(
                         membership.id,
-                        email_values={"recipient_ids": [Command.set(membership.partner_id.ids)], "email_to": False},
+                        email_values={
+                            "recipient_ids": [Command.set(membership.partner_id.ids)],
+                            "email_to": False,
+                        },
                         email_layout_xmlid="website_slides.mail_notification_channel_invite",
                     )
                 membership.last_invitation_date = fields.Datetime.now()

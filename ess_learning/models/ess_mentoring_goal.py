@@ -48,7 +48,9 @@ class EssMentoringGoal(models.Model):
         for goal in self:
             mine = (
                 completions.filtered(
-                    lambda m, goal=goal: m.ess_entity_id == goal.partner_id and m.channel_id in goal.course_ids
+                    lambda m, goal=goal: (
+                        m.ess_entity_id == goal.partner_id and m.channel_id in goal.course_ids
+                    )
                 )
                 if goal.partner_id in followed
                 else Membership
@@ -80,16 +82,18 @@ class EssMentoringGoal(models.Model):
             goal.ess_proposed_date = fields.Datetime.now()
             contract = goal.contract_id
             mentor_user = contract.mentor_id.user_ids[:1] or contract.user_id
+            # In the mentor's language, whoever completed the last course.
+            env = self.with_context(lang=mentor_user.lang or self.env.lang).env
             contract.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=mentor_user.id or self.env.ref("base.user_root").id,
-                summary=self.env._("Goal's courses completed: confirm it is achieved"),
+                summary=env._("Goal's courses completed: confirm it is achieved"),
                 note=Markup("<p>%s</p>")
-                % self.env._(
+                % env._(
                     "%(entity)s completed the courses of the goal “%(goal)s”: %(courses)s.",
                     entity=goal.partner_id.name,
                     goal=goal.name,
-                    courses=", ".join(goal.course_ids.mapped("name")),
+                    courses=", ".join(goal.course_ids.with_env(env).mapped("name")),
                 ),
             )
 
@@ -106,11 +110,15 @@ class EssMentoringGoal(models.Model):
         for goal in self.sudo():
             goal.state = "achieved"
             goal.contract_id.message_post(
-                body=self.env._("Goal “%(goal)s” confirmed achieved by %(user)s.", goal=goal.name, user=user.name),
+                body=self.env._(
+                    "Goal “%(goal)s” confirmed achieved by %(user)s.", goal=goal.name, user=user.name
+                ),
                 author_id=user.partner_id.id,
             )
             goal.contract_id.activity_ids.filtered(
-                lambda activity, goal=goal: goal.name in (activity.note or "")
-                and activity.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                lambda activity, goal=goal: (
+                    goal.name in (activity.note or "")
+                    and activity.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                )
             ).action_feedback(feedback=self.env._("Confirmed achieved."))
         return True

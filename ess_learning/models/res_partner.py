@@ -23,8 +23,11 @@ class ResPartner(models.Model):
 
     def _ess_privacy_learning(self):
         people = self._ess_privacy_people()
-        return self.env["slide.channel.partner"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", people.ids)], order="create_date, id"
+        return (
+            self.env["slide.channel.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", people.ids)], order="create_date, id")
         )
 
     def _ess_privacy_export_data(self):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+
 class SlideChannel(models.Model):
     """A course of the bootcamp: the diagnosis dimensions it strengthens and the level it
     is for. Its content may be kept for the people of the ESS entities the office
@@ -75,7 +76,9 @@ class SlideChannel(models.Model):
     def _ess_partner_is_entity_person(self, partner):
         """Whether ``partner`` is a person of an ESS entity, or of the office (an internal user)."""
         partner = partner.sudo()
-        return partner.commercial_partner_id.is_ess_entity or any(user._is_internal() for user in partner.user_ids)
+        return partner.commercial_partner_id.is_ess_entity or any(
+            user._is_internal() for user in partner.user_ids
+        )
 
     def _ess_completions(self, entities):
         """The memberships of ``entities``' people that completed the courses ``self``

@@ -25,7 +25,10 @@ ACCESS_ROWS = [
         model="slide.channel.partner",
         label="slide.channel.partner (an entity's person in a course)",
         records=lambda case: {"A": case.membership_a, "B": case.membership_b},
-        create=lambda case, scope: {"channel_id": case.course_green.id, "partner_id": _contact(case, scope).id},
+        create=lambda case, scope: {
+            "channel_id": case.course_green.id,
+            "partner_id": _contact(case, scope).id,
+        },
         write=lambda case: {"completion": 50},
         company=False,
         private_fields=readable_by(("mentor", "expert", *OFFICE), "partner_email"),
@@ -35,7 +38,10 @@ ACCESS_ROWS = [
         model="slide.slide.partner",
         label="slide.slide.partner (an entity's person's progress)",
         records=lambda case: {"A": case.progress_a, "B": case.progress_b},
-        create=lambda case, scope: {"slide_id": case.green_reading.id, "partner_id": _contact(case, scope).id},
+        create=lambda case, scope: {
+            "slide_id": case.green_reading.id,
+            "partner_id": _contact(case, scope).id,
+        },
         write=lambda case: {"quiz_attempts_count": 2},
         company=False,
         access={**OUTSIDERS, "mentor": ("A", "", "", ""), "expert": ("A", "", "", ""), **OFFICE_CELLS},

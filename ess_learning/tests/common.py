@@ -34,7 +34,12 @@ class EssLearningCommon(EssCohortCommon):
         )
         cls.right_answer, cls.wrong_answer = cls.env["slide.answer"].create(
             [
-                {"question_id": question.id, "text_value": "Les quatre llibertats", "is_correct": True, "sequence": 1},
+                {
+                    "question_id": question.id,
+                    "text_value": "Les quatre llibertats",
+                    "is_correct": True,
+                    "sequence": 1,
+                },
                 {"question_id": question.id, "text_value": "El preu", "sequence": 2},
             ]
         )
@@ -42,7 +47,9 @@ class EssLearningCommon(EssCohortCommon):
             "Curs de protecció de dades", cls.dim_data, cls.level_basic, ess_members_only=True
         )
         cls.data_preview = cls._slide(cls.course_data, "El RGPD en una pàgina", is_preview=True)
-        cls.data_reading = cls._slide(cls.course_data, "Contingut reservat", html_content="<p>Secret de curs</p>")
+        cls.data_reading = cls._slide(
+            cls.course_data, "Contingut reservat", html_content="<p>Secret de curs</p>"
+        )
         cls.certification_survey = cls.env["survey.survey"].create(
             {
                 "title": "Certificació de dades",
@@ -66,7 +73,10 @@ class EssLearningCommon(EssCohortCommon):
             }
         )
         cls.data_certification = cls._slide(
-            cls.course_data, "Certificació", slide_category="certification", survey_id=cls.certification_survey.id
+            cls.course_data,
+            "Certificació",
+            slide_category="certification",
+            survey_id=cls.certification_survey.id,
         )
         cls.course_green = cls._course("Curs verd", cls.dim_green, cls.level_basic)
         cls._slide(cls.course_green, "Lectura verda")
@@ -106,4 +116,6 @@ class EssLearningCommon(EssCohortCommon):
         """``user`` joins ``course`` and goes through all its contents, as eLearning records it."""
         course._action_add_members(user.partner_id)
         course.slide_ids.with_user(user)._action_mark_completed()
-        return course.channel_partner_ids.filtered(lambda membership: membership.partner_id == user.partner_id)
+        return course.channel_partner_ids.filtered(
+            lambda membership: membership.partner_id == user.partner_id
+        )

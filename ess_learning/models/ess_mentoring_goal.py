@@ -90,10 +90,9 @@ class EssMentoringGoal(models.Model):
                 summary=env._("Goal's courses completed: confirm it is achieved"),
                 note=Markup("<p>%s</p>")
                 % env._(
-                    "%(entity)s completed the courses of the goal “%(goal)s”: %(courses)s.",
+                    "%(entity)s completed each course of the goal “%(goal)s”.",
                     entity=goal.partner_id.name,
                     goal=goal.name,
-                    courses=", ".join(goal.course_ids.with_env(env).mapped("name")),
                 ),
             )
 
@@ -122,3 +121,26 @@ class EssMentoringGoal(models.Model):
                 )
             ).action_feedback(feedback=self.env._("Confirmed achieved."))
         return True
+
+
+class EssMentoringContract(models.Model):
+    _inherit = "ess.mentoring.contract"
+
+    ess_course_completion_ids = fields.Many2many(
+        "slide.channel.partner",
+        string="Courses completed",
+        compute="_compute_ess_course_completion_ids",
+        help="The entity's people who completed the courses of the contract's goals.",
+    )
+
+    @api.depends("goal_ids.course_ids", "partner_id")
+    @api.depends_context("uid")
+    def _compute_ess_course_completion_ids(self):
+        followed = self.partner_id._ess_learning_followed_by_user()
+        completions = self.goal_ids.course_ids._ess_completions(followed)
+        for contract in self:
+            contract.ess_course_completion_ids = completions.filtered(
+                lambda m, contract=contract: (
+                    m.ess_entity_id == contract.partner_id and m.channel_id in contract.goal_ids.course_ids
+                )
+            )

@@ -31,7 +31,9 @@ class SlideChannelPartner(models.Model):
         before = {membership.id: membership.member_status for membership in self}
         result = super()._recompute_completion()
         completed = self.filtered(
-            lambda membership: membership.member_status == "completed" and before.get(membership.id) != "completed"
+            lambda membership: (
+                membership.member_status == "completed" and before.get(membership.id) != "completed"
+            )
         )
         reopened = self.filtered(
             lambda membership: membership.member_status != "completed" and membership.ess_completed_date

@@ -96,6 +96,10 @@ class TestGoalsAndSessions(EssLearningCase):
         # Who sees the completions: the goal's mentors and officers, the entity's people.
         for user in (self.user_mentor, self.user_officer):
             self.assertEqual(goal.with_user(user).ess_completion_ids.partner_id, self.contact_a)
+            self.assertEqual(
+                self.contract_a.with_user(user).ess_course_completion_ids.channel_id,
+                self.course_free | self.course_green,
+            )
         self.assertEqual(goal.with_user(self.portal_a).ess_completion_ids.partner_id, self.contact_a)
 
         with self.assertRaises(AccessError):

@@ -62,6 +62,14 @@ CORE_PORT = int(os.environ.get("ESS_CORE_HTTP_PORT", "8270"))
 # Odoo's own tests of what the suite extends: survey, project and portal whole; of
 # website, those covering what ess_catalogue adds to it (pages the crawler follows, menus,
 # site search, language URLs, slugs, controllers and sitemap).
+# Two of website_slides' tours that drive the website editor in its iframe hang this
+# machine's Chromium (156) until the script timeout, on plain Odoo too: a database with
+# only website_slides_survey installed, none of ours, fails them alike (2 errors of 2).
+# Every other website_slides test runs.
+WEBSITE_SLIDES_BROKEN_HERE = (
+    "TestUi.test_full_screen_edition_website_restricted_editor",
+    "TestUiPublisher.test_course_publisher_elearning_manager",
+)
 WEBSITE_TEST_CLASSES = (
     "Crawler", "TestFuzzy", "TestAutoComplete", "TestMenu", "TestMenuHttp", "TestControllers",
     "TestLangUrl", "TestControllerRedirect", "TestSlugUnslug", "TestTitleToSlug", "TestHttpEndPoint",
@@ -80,6 +88,7 @@ CORE_TEST_TAGS = ",".join(
         "/website_slides_survey",
     ]
     + [f"/website:{name}" for name in WEBSITE_TEST_CLASSES]
+    + [f"-/website_slides:{name}" for name in WEBSITE_SLIDES_BROKEN_HERE]
 )
 # Logins of the demo database, printed by `make demo` and listed in the README.
 DEMO_LOGINS = [

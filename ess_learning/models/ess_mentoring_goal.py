@@ -97,14 +97,24 @@ class EssMentoringGoal(models.Model):
             )
 
     def action_ess_confirm_achieved(self):
-        """The mentor (one of the contract's team) or an officer confirms that the goal is
-        achieved. Mentors read goals only; the write runs as superuser after that check."""
+        """The mentor (one of the contract's team) confirms that a goal whose courses the
+        entity completed is achieved; an officer, any open goal. Mentors read goals only:
+        the write runs as superuser after these checks."""
         user = self.env.user
+        officer = user.has_group(OFFICER)
         for goal in self:
-            if not (user.has_group(OFFICER) or user in goal.contract_id.team_user_ids):
+            if not (officer or user in goal.contract_id.team_user_ids):
                 raise AccessError(self.env._("Only the contract's mentors and the officers confirm a goal."))
             if goal.state != "open":
                 raise UserError(self.env._("The goal “%s” is no longer open.", goal.name))
+            # Mentors read goals only: they confirm one whose courses the entity completed,
+            # as proposed; officers change goals anyway.
+            if not officer and not goal.ess_courses_completed:
+                raise UserError(
+                    self.env._(
+                        "The goal “%s” is confirmed once the entity has completed its courses.", goal.name
+                    )
+                )
         self.check_access("read")
         for goal in self.sudo():
             goal.state = "achieved"

@@ -1,6 +1,6 @@
 import html
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -79,6 +79,8 @@ class TestGoalsAndSessions(EssLearningCase):
 
     def test_a_goal_is_proposed_achieved_once_each_course_is_completed(self):
         goal = self._goal(self.course_free | self.course_green)
+        with self.assertRaises(UserError):
+            goal.with_user(self.user_mentor).action_ess_confirm_achieved()
         self._complete(self.portal_a, self.course_free)
         goal.invalidate_recordset()
         self.assertEqual(goal.ess_completion_ids.partner_id, self.contact_a)
